@@ -1,0 +1,3 @@
+export { recordAudit, listAuditEntries, iterateAuditEntries } from './service';
+export { auditRoutes } from './routes';
+export type { AuditEntry, AuditInput, ListAuditQuery } from './schema';

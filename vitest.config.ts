@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects share one run:
+ * - unit: pure rules and helpers, no database (`*.test.ts` that are not integration tests);
+ * - integration: anything that touches a database (`*service*.test.ts`, `*store*.test.ts`,
+ *   `*routes*.test.ts`, `*.int.test.ts`). They run on an in-memory PGlite cloned from a golden
+ *   image built once per run, or on PostgreSQL when DATABASE_URL is set (`npm run test:pg`).
+ * Browser tests live in test/e2e and run through scripts/e2e.js, not here.
+ */
+const integrationGlobs = [
+  'src/**/*service*.test.ts',
+  'src/**/*store*.test.ts',
+  'src/**/*routes*.test.ts',
+  'src/**/*.int.test.ts',
+  'test/integration/**/*.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: integrationGlobs,
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: integrationGlobs,
+          globalSetup: ['test/support/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

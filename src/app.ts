@@ -12,7 +12,7 @@ import { errorBody, onError } from './platform/http/on-error';
 import { createRouter, defineRoute, okJson } from './platform/http/router';
 import { mountWebApp } from './platform/http/web-app';
 import { newId } from './platform/ids';
-import { tooLarge } from './shared/errors';
+import { invalid, tooLarge } from './shared/errors';
 
 export type CreateAppOptions = { deps: AppDeps; webDir?: string | null };
 
@@ -57,6 +57,7 @@ export function createApp(options: CreateAppOptions) {
   app.use('*', compress());
   app.use('/api/*', async (c, next) => {
     // Absolute ceiling for any body (uploads included); JSON routes have a lower limit of their own.
+    if (/%00/.test(c.req.url)) throw invalid('request.invalid_characters', '请求地址中含有不允许的控制字符（NUL）');
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > deps.config.limits.upload) throw tooLarge('request.too_large', '请求体过大', { maxBytes: deps.config.limits.upload });
     await next();

@@ -12,6 +12,7 @@ import { migrate } from './platform/db/migrate';
 import { createLogger } from './platform/logger';
 import { startScheduler } from './platform/jobs/scheduler';
 import { scheduledJobs } from './domains/scheduled';
+import { metricRegistry } from './domains/metric-definitions';
 
 /** Entry point: config → database (+lock) → migrations → demo seed when empty → HTTP server. */
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     await seedDemo(database.db, { size: 'full', log: (message) => logger.info(message) });
   }
   const app = createApp({
-    deps: { database, db: database.db, config, clock: systemClock, logger, resolveSession: createSessionResolver(config.session), version },
+    deps: { database, db: database.db, config, clock: systemClock, logger, resolveSession: createSessionResolver(config.session), metrics: metricRegistry, version },
     webDir: path.join(root, 'dist', 'web'),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -1,6 +1,7 @@
 import { createApp, type App } from '../../src/app';
 import { createSessionResolver } from '../../src/domains/accounts';
 import { DEMO_PASSWORD } from '../../src/demo/org-demo';
+import { metricRegistry } from '../../src/domains/metric-definitions';
 import { fixedClock, systemClock, type Clock } from '../../src/platform/clock';
 import { loadConfig, type Config } from '../../src/platform/config';
 import type { Database } from '../../src/platform/db/connect';
@@ -38,7 +39,7 @@ export async function createTestApp(options: { clock?: Clock; config?: Partial<C
   const config = loadConfig({ DATABASE_URL: undefined }, { strictAudit: true, ...options.config });
   const clock = options.clock ?? systemClock;
   const app = createApp({
-    deps: { database, db: database.db, config, clock, logger: silentLogger, resolveSession: createSessionResolver(config.session), version: 'test' },
+    deps: { database, db: database.db, config, clock, logger: process.env.QC_TEST_LOG ? (await import("../../src/platform/logger")).createLogger("error") : silentLogger, resolveSession: createSessionResolver(config.session), metrics: metricRegistry, version: 'test' },
   });
   const client = (cookie: string | null, csrf: string | null, me: unknown): TestClient => {
     const send = async (method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>) => {

@@ -37,7 +37,7 @@ auditRoutes.openapi(
   async (c) => {
     const actor = requireActor(c.var.actor);
     const rows = iterateAuditEntries(c.var.db, { actor, query: c.req.valid('query'), timeZone: c.var.deps.config.timeZone });
-    return xlsxDownload(exportFileName('审计日志', c.var.deps.clock.now()), {
+    return await xlsxDownload(exportFileName('审计日志', c.var.deps.clock.now()), {
       sheetName: '审计日志',
       columns: [
         { header: '序号', width: 10, value: (e) => e.id },

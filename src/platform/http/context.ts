@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/connect';
 import type { Db } from '../db/types';
 import type { Logger } from '../logger';
+import type { MetricRegistry } from '../metrics';
 
 /** A logged-in user as the session store knows them (without the route-specific scope). */
 export type SessionUser = {
@@ -32,6 +33,7 @@ export type AppDeps = {
   clock: Clock;
   logger: Logger;
   resolveSession: SessionResolver;
+  metrics: MetricRegistry;
   version: string;
 };
 

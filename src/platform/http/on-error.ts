@@ -35,6 +35,8 @@ export function toDomainError(error: unknown): DomainError | null {
     if (error.status === 401) return new DomainError('unauthenticated', 'auth.required', '请先登录');
     if (error.status === 403) return new DomainError('forbidden', 'auth.forbidden', '无权执行此操作');
     if (error.status === 404) return new DomainError('not_found', 'route.not_found', '未找到');
+    if (error.status === 415) return new DomainError('invalid', 'request.unsupported_media_type', '请求体的内容类型不受支持（JSON 接口请用 application/json）');
+    if (error.status >= 400 && error.status < 500) return new DomainError('invalid', 'request.bad_request', error.message || 'Bad request');
   }
   const pg = error as { code?: unknown; message?: unknown };
   if (typeof pg.code === 'string' && /^22/.test(pg.code)) {

@@ -9,8 +9,20 @@ export const xlsxResponse = {
   },
 } as const;
 
-export function xlsxDownload<Row>(fileName: string, spec: ExportSpec<Row>): Response {
-  return new Response(streamXlsx(spec), {
+/**
+ * Streams the export. The first row is fetched before the response starts, so that a failing
+ * query (bad filter, database error) still becomes a normal error response instead of a broken
+ * download.
+ */
+export async function xlsxDownload<Row>(fileName: string, spec: ExportSpec<Row>): Promise<Response> {
+  const iterator = spec.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* rows(): AsyncGenerator<Row> {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return new Response(streamXlsx({ ...spec, rows: rows() }), {
     status: 200,
     headers: { 'content-type': XLSX_CONTENT_TYPE, 'content-disposition': attachmentHeader(fileName), 'cache-control': 'no-store' },
   });

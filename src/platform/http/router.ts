@@ -64,7 +64,14 @@ export function defineRoute<R extends DefineRouteConfig>(config: R) {
       onError: () => {
         throw tooLarge('request.too_large', `请求体超过 ${maxSize} 字节的上限`, { maxBytes: maxSize });
       },
-    })(c, next);
+    })(c, async () => {
+      // NUL characters cannot be stored in PostgreSQL text; refuse them at the edge.
+      if (/json/i.test(c.req.header('content-type') ?? '')) {
+        const text = await c.req.text();
+        if (text.includes('\\u0000') || text.includes('\0')) throw invalid('request.invalid_characters', '请求中含有不允许的控制字符（NUL）');
+      }
+      await next();
+    });
   };
   const body = route.request?.body ? { ...route.request.body, required: route.request.body.required ?? true } : undefined;
   const full = {

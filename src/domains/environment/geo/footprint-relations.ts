@@ -46,11 +46,19 @@ function segmentMissesBox(ax: number, ay: number, bx: number, by: number, box: B
 
 function relateLines(lines: readonly Float64Array[], z: PreparedPolygon): PartRelation {
   let touched = false;
+  let hasInteriorPoint = false;
   let inside = 0;
   for (const line of lines) {
     for (let i = 0; i < line.length - 2; i += 2) {
       const ax = line[i]!, ay = line[i + 1]!, bx = line[i + 2]!, by = line[i + 3]!;
       if (segmentMissesBox(ax, ay, bx, by, z.bbox)) continue;
+      if (ax === bx && ay === by) {
+        // a zero-length segment (repeated position) counts as a point
+        const where = locatePointInPolygon(ax, ay, z.rings);
+        if (where === 1) hasInteriorPoint = true;
+        else if (where === 0) touched = true;
+        continue;
+      }
       const ts = [0, 1];
       for (const ring of z.rings) {
         for (let j = 0; j < ring.length - 2; j += 2) {
@@ -76,7 +84,7 @@ function relateLines(lines: readonly Float64Array[], z: PreparedPolygon): PartRe
       }
     }
   }
-  if (inside > 0) return { contact: 'interior', overlapAreaM2: 0, insideLengthM: inside };
+  if (inside > 0 || hasInteriorPoint) return { contact: 'interior', overlapAreaM2: 0, insideLengthM: inside };
   return touched ? { contact: 'boundary', overlapAreaM2: 0, insideLengthM: 0 } : noContact;
 }
 

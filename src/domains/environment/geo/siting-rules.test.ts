@@ -136,6 +136,11 @@ describe('checkSiting: geometry cases', () => {
     expect(hit.lengthM).toBe(0);
   });
 
+  it('treats a zero-length line (one repeated position) inside a zone as meeting it', () => {
+    const hit = checkSiting(index, line([0.205, 0.005], [0.205, 0.005]), 'industrial', defaultControlRuleSet).intersections[0]!;
+    expect([hit.code, hit.contact, hit.lengthM, hit.shareOfFootprint]).toEqual(['S', 'interior', 0, 0]);
+  });
+
   it('gives no intersection for a line inside a hole', () => {
     expect(checkSiting(index, line([0.0045, 0.005], [0.0055, 0.005]), 'industrial', defaultControlRuleSet).intersections).toEqual([]);
   });
@@ -204,7 +209,7 @@ describe('checkSiting: verdict and rules', () => {
     const result = checkSiting(tiered, point(0.315, 0.005), 'space_port', defaultControlRuleSet);
     expect(result.intersections[0]!.ruleSource).toBe('tier_default');
     expect(result.intersections[0]!.ruleText).toBe(defaultControlRuleSet.tierDefaults[1]!.text);
-    expect(result.trace[0]!.message).toContain('采用管控级别默认');
+    expect(result.trace[0]).toEqual({ step: 'zone', zoneId: 'B2', contact: 'interior', ruleSource: 'tier_default', matchedOutcome: 'conditional', outcome: 'conditional' });
   });
 
   it('caps a boundary-only contact at conditional by default, and explains it', () => {
@@ -214,7 +219,11 @@ describe('checkSiting: verdict and rules', () => {
       ['B2', 'boundary', 'conditional'],
     ]);
     expect(result.verdict).toBe('conditional');
-    expect(result.trace[0]!.message).toContain('需核实红线边界');
+    expect(result.trace).toEqual([
+      { step: 'zone', zoneId: 'A1', contact: 'boundary', ruleSource: 'tier_default', matchedOutcome: 'prohibited', outcome: 'conditional' },
+      { step: 'zone', zoneId: 'B2', contact: 'boundary', ruleSource: 'rule', matchedOutcome: 'prohibited', outcome: 'conditional' },
+      { step: 'verdict', zoneId: 'A1', outcome: 'conditional', zoneCount: 2 },
+    ]);
   });
 
   it('keeps an allowed rule allowed on boundary contact, and honours a stricter cap', () => {
@@ -227,8 +236,7 @@ describe('checkSiting: verdict and rules', () => {
   it('says so in the trace when the footprint is outside all zones', () => {
     const result = checkSiting(tiered, point(0.35, 0.005), 'industrial', defaultControlRuleSet);
     expect(result).toMatchObject({ verdict: 'allowed', intersections: [] });
-    expect(result.trace).toHaveLength(1);
-    expect(result.trace[0]!.message).toContain('未与任何管控区相交');
+    expect(result.trace).toEqual([{ step: 'outside', zoneId: null, outcome: 'allowed' }]);
   });
 
   it('rejects an invalid footprint polygon, naming the footprint', () => {

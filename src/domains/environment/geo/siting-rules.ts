@@ -16,7 +16,6 @@ import {
   pickLenientOutcome,
   pickStricterOutcome,
   resolveControlRule,
-  sitingOutcomeLabels,
   type ControlRuleSet,
   type RuleSource,
   type SitingOutcome,
@@ -45,7 +44,22 @@ export type SitingIntersection = {
   ruleSource: RuleSource;
 };
 
-export type SitingTraceEntry = { zoneId: string | null; outcome: SitingOutcome; message: string };
+/**
+ * The rule trace, as data (render it with `describeSitingTrace`): one `zone` step per intersecting zone
+ * in the order of `intersections` (the rule that matched, its outcome and the effective outcome after
+ * the boundary-contact cap), then one `verdict` step, or a single `outside` step.
+ */
+export type SitingTraceEntry =
+  | {
+      step: 'zone';
+      zoneId: string;
+      contact: 'interior' | 'boundary';
+      ruleSource: RuleSource;
+      matchedOutcome: SitingOutcome;
+      outcome: SitingOutcome;
+    }
+  | { step: 'verdict'; zoneId: string; outcome: SitingOutcome; zoneCount: number }
+  | { step: 'outside'; zoneId: null; outcome: 'allowed' };
 
 export type SitingResult = {
   verdict: SitingOutcome;
@@ -61,15 +75,6 @@ export type SitingOptions = {
   withNearest?: boolean;
 };
 
-const sourceText: Record<RuleSource, string> = {
-  zone_type_rule: '按区类型的规则',
-  rule: '规则',
-  tier_default: '无该项目类型的规则，采用管控级别默认',
-  fallback: '管控级别未配置，采用兜底规则',
-};
-
-const fmt = (n: number) => n.toFixed(1);
-
 function footprintSummary(fp: PreparedFootprint): SitingResult['footprint'] {
   if (fp.kind === 'point') return { kind: 'point', areaM2: 0, lengthM: 0 };
   if (fp.kind === 'line') return { kind: 'line', areaM2: 0, lengthM: fp.lengthM };
@@ -81,14 +86,6 @@ function computeShare(fp: PreparedFootprint, rel: PartRelation): number {
   if (fp.kind === 'point') return 1;
   const share = fp.kind === 'line' ? rel.insideLengthM / fp.lengthM : rel.overlapAreaM2 / fp.areaM2;
   return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
-}
-
-function describeContact(fp: PreparedFootprint, rel: PartRelation, share: number): string {
-  if (rel.contact === 'boundary') return '仅与边界接触（重叠为 0）';
-  if (fp.kind === 'point') return '项目点位于区内';
-  const pct = `${fmt(share * 100)}%`;
-  if (fp.kind === 'line') return `区内长度 ${fmt(rel.insideLengthM)} m，占线长 ${pct}`;
-  return `重叠 ${fmt(rel.overlapAreaM2)} m²，占项目面积 ${pct}`;
 }
 
 /** Merge the relations of a zone's parts (parts of a valid MultiPolygon do not overlap). */
@@ -120,24 +117,22 @@ export function checkPreparedSiting(
   options: SitingOptions = {},
 ): SitingResult {
   const footprint = footprintSummary(fp);
-  const entries: { item: SitingIntersection; message: string }[] = [];
+  const entries: { item: SitingIntersection; step: SitingTraceEntry }[] = [];
   for (const [zoneIndex, rel] of collectZoneRelations(index, fp)) {
     const zone = index.zones[zoneIndex]!;
     const rule = resolveControlRule(rules, zone.tier, zone.type, projectType);
-    const isBoundary = rel.contact === 'boundary';
-    const outcome = isBoundary ? pickLenientOutcome(rule.outcome, rules.boundaryContactCap) : rule.outcome;
-    const share = computeShare(fp, rel);
-    const capped = outcome !== rule.outcome ? `；边界接触，结果由“${sitingOutcomeLabels[rule.outcome]}”降为“${sitingOutcomeLabels[outcome]}”，需核实红线边界` : '';
+    const contact = rel.contact === 'interior' ? 'interior' : 'boundary';
+    const outcome = contact === 'boundary' ? pickLenientOutcome(rule.outcome, rules.boundaryContactCap) : rule.outcome;
     entries.push({
       item: {
         zoneId: zone.id, name: zone.name, code: zone.code, type: zone.type, tier: zone.tier, territoryCode: zone.territoryCode,
-        contact: rel.contact === 'interior' ? 'interior' : 'boundary',
+        contact,
         overlapAreaM2: rel.overlapAreaM2,
-        shareOfFootprint: share,
+        shareOfFootprint: computeShare(fp, rel),
         lengthM: fp.kind === 'line' ? rel.insideLengthM : null,
         ruleOutcome: outcome, ruleText: rule.text, ruleSource: rule.source,
       },
-      message: `「${zone.name}」(${zone.code}，${zone.type}，${zone.tier})：${describeContact(fp, rel, share)}；项目类型「${projectType}」→ ${sitingOutcomeLabels[rule.outcome]}（${sourceText[rule.source]}：${rule.text}）${capped}`,
+      step: { step: 'zone', zoneId: zone.id, contact, ruleSource: rule.source, matchedOutcome: rule.outcome, outcome },
     });
   }
   entries.sort((a, b) =>
@@ -146,23 +141,18 @@ export function checkPreparedSiting(
     (a.item.zoneId < b.item.zoneId ? -1 : a.item.zoneId > b.item.zoneId ? 1 : 0),
   );
   const intersections = entries.map((e) => e.item);
-  const trace: SitingTraceEntry[] = entries.map((e) => ({ zoneId: e.item.zoneId, outcome: e.item.ruleOutcome, message: e.message }));
+  const trace = entries.map((e) => e.step);
 
   if (intersections.length > 0) {
     const verdict = intersections.map((i) => i.ruleOutcome).reduce(pickStricterOutcome);
-    const decisive = intersections[0]!;
-    trace.push({
-      zoneId: decisive.zoneId,
-      outcome: verdict,
-      message: `结论：${sitingOutcomeLabels[verdict]}（取 ${intersections.length} 个相交管控区中最严格的结果，依据「${decisive.name}」）`,
-    });
+    trace.push({ step: 'verdict', zoneId: intersections[0]!.zoneId, outcome: verdict, zoneCount: intersections.length });
     return { verdict, footprint, intersections, nearest: null, trace };
   }
 
   const near = options.withNearest === false ? null : findNearestZone(index, fp);
-  const nearest = near ? { zoneId: index.zones[near.zoneIndex]!.id, name: index.zones[near.zoneIndex]!.name, distanceM: near.distanceM } : null;
-  const nearText = nearest ? `；最近的管控区「${nearest.name}」距离约 ${fmt(nearest.distanceM)} m` : '';
-  trace.push({ zoneId: null, outcome: 'allowed', message: `项目范围未与任何管控区相交，结论：允许${nearText}` });
+  const nearZone = near ? index.zones[near.zoneIndex]! : null;
+  const nearest = near && nearZone ? { zoneId: nearZone.id, name: nearZone.name, distanceM: near.distanceM } : null;
+  trace.push({ step: 'outside', zoneId: null, outcome: 'allowed' });
   return { verdict: 'allowed', footprint, intersections, nearest, trace };
 }
 

@@ -116,6 +116,7 @@ CREATE TABLE files (
   sha256 text NOT NULL,
   content bytea NOT NULL,
   org_unit_id uuid REFERENCES org_units (id),
+  enterprise_id uuid,
   created_by uuid REFERENCES users (id),
   created_at timestamptz NOT NULL DEFAULT now()
 );

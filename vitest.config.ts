@@ -29,6 +29,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Whole processes: the server's data-dir lock, SIGKILL durability, the CLI. Embedded database only.
+          name: 'system',
+          include: ['test/system/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          maxWorkers: 1,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: integrationGlobs,
           globalSetup: ['test/support/global-setup.ts'],

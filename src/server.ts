@@ -43,9 +43,9 @@ async function main(): Promise<void> {
   }
   const migrated = await migrate(database);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'migrations applied');
-  if (config.demoData === 'auto' && (await isDatabaseEmpty(database.db))) {
+  if (config.demoData !== 'off' && (await isDatabaseEmpty(database.db))) {
     logger.info('empty database: seeding the demo data (this takes a moment once)');
-    await seedDemo(database.db, { size: 'full', log: (message) => logger.info(message) });
+    await seedDemo(database.db, { size: config.demoData === 'small' ? 'small' : 'full', log: (message) => logger.info(message) });
   }
   const app = createApp({
     deps: { database, db: database.db, config, clock: systemClock, logger, resolveSession: createSessionResolver(config.session), metrics: metricRegistry, version },

@@ -45,7 +45,7 @@ const envSchema = z.object({
         return false;
       }
     }, 'unknown IANA time zone'),
-  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  DEMO_DATA: z.enum(['auto', 'small', 'off']).default('auto'),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
   MAX_JSON_BODY: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
@@ -62,7 +62,8 @@ export type Config = Readonly<{
   login: Readonly<{ maxFailuresPerUser: number; maxFailuresPerIp: number; windowSeconds: number }>;
   trustProxy: boolean;
   timeZone: string;
-  demoData: 'auto' | 'off';
+  /** Seed the demo into an empty database: 'auto' (full demo), 'small' (a quick subset, for tests), 'off'. */
+  demoData: 'auto' | 'small' | 'off';
   scheduler: boolean;
   limits: Readonly<{ jsonBody: number; upload: number }>;
   mapTileUrl: string | null;

@@ -25,6 +25,15 @@ export const permissions = [
   'environment.read',
   'surveys.read',
   'reports.read',
+  // Enterprise registry: create/edit supervision data and import; registry (登记) fields and status; contacts.
+  'enterprises.manage',
+  'enterprises.register',
+  'enterprises.contacts',
+  // Generic Excel/CSV imports: upload, history, error reports, undo (each kind also checks its own permission).
+  'imports.manage',
+  // Environment: stations, monitoring data, red-line zones and control rules (data entry); siting checks.
+  'environment.manage',
+  'environment.siting',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,12 +56,12 @@ const staffRead: Permission[] = [...everyone, 'org.read', ...modules];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...permissions],
-  office: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'settings.manage'],
-  bureau: [...staffRead, 'users.read'],
-  department: [...staffRead, 'users.read'],
-  township: [...staffRead, 'org.manage', 'users.read', 'users.manage'],
+  office: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'settings.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting'],
+  bureau: [...staffRead, 'users.read', 'enterprises.manage', 'enterprises.register', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting'],
+  department: [...staffRead, 'users.read', 'environment.manage', 'environment.siting'],
+  township: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.siting'],
   inspector: [...everyone, 'org.read', 'enterprises.read', 'safety.read'],
-  enterprise: [...everyone, 'enterprises.read', 'brands.read', 'standards.read', 'safety.read'],
+  enterprise: [...everyone, 'enterprises.read', 'brands.read', 'standards.read', 'safety.read', 'enterprises.contacts'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

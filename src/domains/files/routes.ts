@@ -30,11 +30,9 @@ fileRoutes.openapi(
     responses: okJson(storedFileSchema, '已上传', 201),
   }),
   async (c) => {
-    const form = await c.req.formData().catch(() => {
-      throw invalid('file.bad_form', '请以 multipart/form-data 上传，字段 file 与 purpose');
-    });
-    const file = form.get('file');
-    const purpose = form.get('purpose');
+    const form = c.req.valid('form') as { file?: unknown; purpose?: unknown };
+    const file = form.file;
+    const purpose = form.purpose;
     if (!(file instanceof File)) throw invalid('file.missing', '缺少文件字段 file');
     if (typeof purpose !== 'string' || !(purpose in filePurposes)) throw invalid('file.bad_purpose', '用途 purpose 不正确');
     const stored = await storeFile(c.var.db, {

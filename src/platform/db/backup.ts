@@ -10,7 +10,7 @@ import { queryRows, type Db } from './types';
 /**
  * Logical backup and restore that round-trip on both databases and between them (PGlite ⇄
  * PostgreSQL). The file is gzipped JSON lines: a header naming the migrations the data belongs
- * to, then per table a `table` line and one line per row (the row as jsonb, so every column type
+ * to, then per table a `__table__` marker line and one line per row (the row as jsonb, so every column type
  * — bytea, arrays, jsonb, timestamps — survives). Restore applies exactly those migrations to an
  * empty database, loads the rows parents-first with `jsonb_populate_recordset`, resets identity
  * sequences, then migrates forward to the current version.
@@ -22,21 +22,40 @@ type Header = { format: 'qcity-backup'; version: 1; createdAt: string; migration
 /** Order of rows inside tables that reference themselves (parents before children). */
 const selfReferenceOrder: Record<string, string> = { org_units: 'depth, id' };
 
-type TableInfo = { name: string; pk: string[]; hasIdentity: boolean; identityColumns: string[] };
+type TableInfo = {
+  name: string;
+  pk: string[];
+  hasIdentity: boolean;
+  identityColumns: string[];
+  /** Nullable foreign-key columns loaded as NULL first and filled in after every table is loaded (they close a cycle). */
+  deferredColumns: string[];
+};
 
+type ForeignKey = { child: string; parent: string; columns: string[]; nullable: boolean };
+
+/**
+ * Tables in load order: a table comes after every table its NOT NULL foreign keys reference.
+ * A nullable foreign key that points forward (users.enterprise_id → enterprises while
+ * enterprises.created_by → users) is deferred: its column is loaded as NULL and set at the end.
+ */
 async function listTables(db: Db): Promise<TableInfo[]> {
   const tables = await queryRows<{ name: string }>(
     db,
     sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'schema_migrations' ORDER BY c.relname`,
   );
-  const fks = await queryRows<{ child: string; parent: string }>(
+  const fkRows = await queryRows<{ child: string; parent: string; columns: string[]; nullable: boolean }>(
     db,
-    sql`SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint con
+    sql`SELECT cl.relname AS child, pl.relname AS parent,
+               array_agg(a.attname::text ORDER BY a.attnum) AS columns, bool_and(NOT a.attnotnull) AS nullable
+        FROM pg_constraint con
         JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class pl ON pl.oid = con.confrelid
         JOIN pg_namespace n ON n.oid = cl.relnamespace
-        WHERE con.contype = 'f' AND n.nspname = current_schema()`,
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey)
+        WHERE con.contype = 'f' AND n.nspname = current_schema()
+        GROUP BY con.oid, cl.relname, pl.relname`,
   );
+  const fks: ForeignKey[] = fkRows.map((r) => ({ ...r, columns: normaliseArray(r.columns) }));
   const pks = await queryRows<{ table_name: string; column_name: string }>(
     db,
     sql`SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc
@@ -47,28 +66,55 @@ async function listTables(db: Db): Promise<TableInfo[]> {
     db,
     sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'`,
   );
-  for (const fk of fks) {
-    if (fk.child === fk.parent && !selfReferenceOrder[fk.child]) {
-      throw new Error(`table ${fk.child} references itself; add its parent-first order to selfReferenceOrder in backup.ts`);
-    }
-  }
-  // Topological order: a table comes after every table it references.
   const names = tables.map((t) => t.name);
-  const deps = new Map(names.map((n) => [n, new Set(fks.filter((f) => f.child === n && f.parent !== n).map((f) => f.parent))]));
+  const hard = new Map(names.map((n) => [n, new Set<string>()]));
+  for (const fk of fks) {
+    if (fk.child === fk.parent) {
+      if (!selfReferenceOrder[fk.child] && !fk.nullable) throw new Error(`table ${fk.child} references itself with a NOT NULL key; add a parent-first order to selfReferenceOrder`);
+      continue;
+    }
+    if (!fk.nullable) hard.get(fk.child)?.add(fk.parent);
+  }
   const ordered: string[] = [];
   const visit = (n: string, stack: Set<string>) => {
     if (ordered.includes(n)) return;
-    if (stack.has(n)) throw new Error(`foreign-key cycle through ${n}`);
+    if (stack.has(n)) throw new Error(`NOT NULL foreign-key cycle through ${n}; a backup cannot order it`);
     stack.add(n);
-    for (const d of deps.get(n) ?? []) visit(d, stack);
+    for (const d of [...(hard.get(n) ?? [])].sort()) visit(d, stack);
     stack.delete(n);
     ordered.push(n);
   };
-  for (const n of names) visit(n, new Set());
+  // Prefer nullable references in load order too when they do not form a cycle.
+  const soft = new Map(names.map((n) => [n, fks.filter((f) => f.child === n && f.parent !== n && f.nullable).map((f) => f.parent)]));
+  const visitSoft = (n: string, stack: Set<string>) => {
+    if (ordered.includes(n) || stack.has(n)) return;
+    stack.add(n);
+    for (const d of [...(hard.get(n) ?? []), ...(soft.get(n) ?? [])].sort()) visitSoft(d, stack);
+    stack.delete(n);
+    visit(n, new Set());
+  };
+  for (const n of names) visitSoft(n, new Set());
+  const position = new Map(ordered.map((n, i) => [n, i]));
   return ordered.map((name) => {
     const identityColumns = identities.filter((i) => i.table_name === name).map((i) => i.column_name);
-    return { name, pk: pks.filter((p) => p.table_name === name).map((p) => p.column_name), hasIdentity: identityColumns.length > 0, identityColumns };
+    const deferredColumns = fks
+      .filter((f) => f.child === name && f.nullable)
+      .filter((f) => (f.parent === name ? !selfReferenceOrder[name] : (position.get(f.parent) ?? 0) > (position.get(name) ?? 0)))
+      .flatMap((f) => f.columns);
+    return {
+      name,
+      pk: pks.filter((p) => p.table_name === name).map((p) => p.column_name),
+      hasIdentity: identityColumns.length > 0,
+      identityColumns,
+      deferredColumns: [...new Set(deferredColumns)],
+    };
   });
+}
+
+/** PGlite returns text[] as an array, node-postgres for array_agg of names sometimes as '{a,b}'. */
+function normaliseArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 }
 
 async function appliedMigrations(db: Db): Promise<string[]> {
@@ -89,7 +135,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
   await write(header);
   let rows = 0;
   for (const table of tables) {
-    await write({ table: table.name });
+    await write({ __table__: table.name });
     const order = selfReferenceOrder[table.name] ?? (table.pk.length > 0 ? table.pk.join(', ') : '1');
     const pageSize = 2000;
     for (let offset = 0; ; offset += pageSize) {
@@ -133,11 +179,19 @@ export async function restoreDatabase(database: Database, file: string, options:
   const tables = new Map((await listTables(database.db)).map((t) => [t.name, t]));
 
   let current: TableInfo | null = null;
-  let batch: unknown[] = [];
+  let batch: Array<Record<string, unknown>> = [];
   let rows = 0;
   let tableCount = 0;
+  const deferred: Array<{ table: TableInfo; values: Array<Record<string, unknown>> }> = [];
   const flush = async () => {
     if (!current || batch.length === 0) return;
+    if (current.deferredColumns.length > 0) {
+      const table = current;
+      const keep = [...table.pk, ...table.deferredColumns];
+      const values = batch.filter((r) => table.deferredColumns.some((c) => r[c] !== null && r[c] !== undefined)).map((r) => Object.fromEntries(keep.map((k) => [k, r[k]])));
+      if (values.length > 0) deferred.push({ table, values });
+      batch = batch.map((r) => ({ ...r, ...Object.fromEntries(table.deferredColumns.map((c) => [c, null])) }));
+    }
     const overriding = current.hasIdentity ? sql` OVERRIDING SYSTEM VALUE` : sql``;
     await database.db.execute(
       sql`INSERT INTO ${sql.identifier(current.name)}${overriding} SELECT * FROM jsonb_populate_recordset(NULL::${sql.identifier(current.name)}, ${JSON.stringify(batch)}::jsonb)`,
@@ -149,10 +203,10 @@ export async function restoreDatabase(database: Database, file: string, options:
     const line = next.value;
     if (!line) continue;
     const value = JSON.parse(line) as Record<string, unknown>;
-    if (Object.keys(value).length === 1 && typeof value.table === 'string' && !tables.get(value.table as string)?.pk.includes('table')) {
+    if (typeof value.__table__ === 'string') {
       await flush();
-      current = tables.get(value.table as string) ?? null;
-      if (!current) throw new RestoreError(`the backup holds table ${String(value.table)}, which this schema does not have`);
+      current = tables.get(value.__table__) ?? null;
+      if (!current) throw new RestoreError(`the backup holds table ${value.__table__}, which this schema does not have`);
       tableCount++;
       continue;
     }
@@ -160,6 +214,15 @@ export async function restoreDatabase(database: Database, file: string, options:
     if (batch.length >= 500) await flush();
   }
   await flush();
+  for (const { table, values } of deferred) {
+    const sets = sql.join(table.deferredColumns.map((c) => sql`${sql.identifier(c)} = src.${sql.identifier(c)}`), sql`, `);
+    const match = sql.join(table.pk.map((k) => sql`t.${sql.identifier(k)} = src.${sql.identifier(k)}`), sql` AND `);
+    for (let i = 0; i < values.length; i += 500) {
+      await database.db.execute(
+        sql`UPDATE ${sql.identifier(table.name)} AS t SET ${sets} FROM jsonb_populate_recordset(NULL::${sql.identifier(table.name)}, ${JSON.stringify(values.slice(i, i + 500))}::jsonb) AS src WHERE ${match}`,
+      );
+    }
+  }
   for (const t of tables.values()) {
     for (const column of t.identityColumns) {
       await database.db.execute(

@@ -1,0 +1,106 @@
+import yauzl from 'yauzl';
+import { invalid, tooLarge } from '../../shared/errors';
+import type { ImportLimits } from './limits';
+
+/**
+ * Zip-bomb guard for xlsx uploads, run before exceljs opens the archive. It reads the central
+ * directory with yauzl and refuses the file when it has too many entries, encrypted or unknown
+ * compression, an entry whose declared uncompressed size is far larger than its compressed size,
+ * or a declared total above the limit. It then inflates every entry once with yauzl's size
+ * validation on, so that an archive whose headers lie about the sizes is refused too, and checks
+ * that the archive really is a workbook ([Content_Types].xml, xl/workbook.xml, a worksheet).
+ */
+export type ZipSummary = { entries: number; uncompressedBytes: number; compressedBytes: number };
+
+const notWorkbook = () => invalid('import.not_xlsx', '文件不是有效的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 另存为 .xlsx 后再上传，或改用 CSV（UTF-8）。');
+
+function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
+      if (error || !zip) reject(notWorkbook());
+      else resolve(zip);
+    });
+  });
+}
+
+function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', () => reject(notWorkbook()));
+    zip.readEntry();
+  });
+}
+
+function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) {
+        reject(invalid('import.corrupt_xlsx', `Excel 文件已损坏，无法解压其中的 ${entry.fileName}`));
+        return;
+      }
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        budget.left -= chunk.length;
+        if (budget.left < 0) stream.destroy(new Error('budget'));
+      });
+      stream.on('end', () => resolve(bytes));
+      stream.on('error', (e: Error) =>
+        reject(
+          e.message === 'budget'
+            ? tooLarge('import.zip_bomb', '文件解压后过大，疑似压缩炸弹，已拒绝', {})
+            : invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小与声明不符（疑似压缩炸弹或文件已损坏），已拒绝`),
+        ),
+      );
+    });
+  });
+}
+
+export async function inspectXlsxZip(bytes: Uint8Array, limits: ImportLimits): Promise<ZipSummary> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const zip = await openZip(buffer);
+  try {
+    if (zip.entryCount > limits.maxZipEntries) {
+      throw invalid('import.zip_bomb', `Excel 文件包含 ${zip.entryCount} 个内部文件，超过上限 ${limits.maxZipEntries}，已拒绝`, { entries: zip.entryCount });
+    }
+    const entries = await readEntries(zip);
+    let uncompressedBytes = 0;
+    let compressedBytes = 0;
+    for (const entry of entries) {
+      if (entry.isEncrypted()) throw invalid('import.encrypted_xlsx', '文件已加密（设置了打开密码），请取消密码后再上传');
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw notWorkbook();
+      uncompressedBytes += entry.uncompressedSize;
+      compressedBytes += entry.compressedSize;
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+      if (entry.uncompressedSize >= limits.ratioCheckFromBytes && ratio > limits.maxCompressionRatio) {
+        throw invalid('import.zip_bomb', `文件中 ${entry.fileName} 的压缩比为 ${Math.round(ratio)}:1，超过上限 ${limits.maxCompressionRatio}:1，疑似压缩炸弹，已拒绝`, {
+          entry: entry.fileName,
+          ratio: Math.round(ratio),
+          maxRatio: limits.maxCompressionRatio,
+        });
+      }
+    }
+    if (uncompressedBytes > limits.maxUncompressedBytes) {
+      throw tooLarge('import.zip_bomb', `文件解压后共 ${Math.round(uncompressedBytes / 1048576)} MB，超过上限 ${Math.round(limits.maxUncompressedBytes / 1048576)} MB，已拒绝`, {
+        uncompressedBytes,
+        maxUncompressedBytes: limits.maxUncompressedBytes,
+      });
+    }
+    const names = new Set(entries.map((e) => e.fileName));
+    const hasSheet = entries.some((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName));
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml') || !hasSheet) throw notWorkbook();
+    // Inflate once with a hard budget: headers that under-declare sizes are caught here.
+    const budget = { left: limits.maxUncompressedBytes };
+    for (const entry of entries) {
+      if (!entry.fileName.endsWith('/')) await drainEntry(zip, entry, budget);
+    }
+    return { entries: entries.length, uncompressedBytes, compressedBytes };
+  } finally {
+    zip.close();
+  }
+}

@@ -41,6 +41,20 @@ export default defineConfig({
       },
       {
         test: {
+          // Browser journeys in Debian's Chromium against a real server (scripts/e2e.js runs them).
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/setup.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: integrationGlobs,
           globalSetup: ['test/support/global-setup.ts'],

@@ -13,6 +13,7 @@ import { seedDemo } from '../../src/demo/seed';
  * PostgreSQL (DATABASE_URL set) a template database that each test file clones.
  */
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   export interface ProvidedContext {
     goldenImage: string;
     pgTemplate: string;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { withScope } from '../../shared/actor';
 import { requireActor } from '../../platform/http/access';
 import { createRouter, defineRoute, idParamsSchema, jsonBody, okJson } from '../../platform/http/router';
-import { listAuditEntries } from '../audit';
-import { auditPageSchema } from '../audit/schema';
+import { auditPageSchema, listAuditEntries } from '../audit';
 import {
   createOrgUnitInputSchema,
   listOrgUnitsQuerySchema,

@@ -86,12 +86,8 @@ export function contactPoint(
   cx: number, cy: number, dx: number, dy: number,
 ): [number, number] {
   const contact = classifySegments(ax, ay, bx, by, cx, cy, dx, dy);
-  let t = 0;
-  if (contact === 'collinear' || (contact === 'touch' && orient(ax, ay, bx, by, cx, cy) === 0 && orient(ax, ay, bx, by, dx, dy) === 0)) {
-    t = collinearOverlap(ax, ay, bx, by, cx, cy, dx, dy)[0];
-  } else {
-    t = crossingParameter(ax, ay, bx, by, cx, cy, dx, dy);
-  }
+  const isCollinear = contact === 'collinear' || (contact === 'touch' && orient(ax, ay, bx, by, cx, cy) === 0 && orient(ax, ay, bx, by, dx, dy) === 0);
+  const t = isCollinear ? collinearOverlap(ax, ay, bx, by, cx, cy, dx, dy)[0] : crossingParameter(ax, ay, bx, by, cx, cy, dx, dy);
   return [ax + t * (bx - ax), ay + t * (by - ay)];
 }
 

@@ -13,7 +13,7 @@ import type { LoginInput, Me } from './schema';
 import {
   clearThrottle,
   deleteSession,
-  findSession,
+  findSessionWithUser,
   findThrottle,
   findUserById,
   findUserByUsername,
@@ -121,16 +121,16 @@ export async function logout(db: Db, options: { actor: Actor; sessionId: string 
 export function createSessionResolver(sessionConfig: Config['session']): SessionResolver {
   return async (db, token, now) => {
     const id = sha256Hex(token);
-    const row = await findSession(db, id);
-    if (!row) return null;
+    const found = await findSessionWithUser(db, id);
+    if (!found) return null;
+    const { session: row, user } = found;
     const lastSeenAt = new Date(toIsoTimestamp(row.last_seen_at));
     const expiresAt = new Date(toIsoTimestamp(row.expires_at));
     if (isSessionExpired({ lastSeenAt, expiresAt }, now, sessionConfig.idleSeconds)) {
       await deleteSession(db, id);
       return null;
     }
-    const user = await findUserById(db, row.user_id);
-    if (!user || !isLoginAllowed(user)) {
+    if (!isLoginAllowed(user)) {
       await deleteSession(db, id);
       return null;
     }

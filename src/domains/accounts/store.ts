@@ -204,8 +204,18 @@ export async function insertSession(db: Db, s: { id: string; userId: string; csr
     VALUES (${s.id}, ${s.userId}, ${s.csrfToken}, ${s.now.toISOString()}, ${s.now.toISOString()}, ${s.expiresAt.toISOString()}, ${s.ip}, ${s.userAgent})`);
 }
 
-export async function findSession(db: Db, id: string): Promise<SessionRow | null> {
-  return queryOne<SessionRow>(db, sql`SELECT id, user_id, csrf_token, last_seen_at::text, expires_at::text FROM sessions WHERE id = ${id}`);
+/** The session and its user in one round trip (every authenticated request does this). */
+export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionRow; user: UserRecord } | null> {
+  const row = await queryOne<SessionRow & UserRow & { session_id: string }>(
+    db,
+    sql`SELECT s.id AS session_id, s.user_id, s.csrf_token, s.last_seen_at::text AS last_seen_at, s.expires_at::text AS expires_at, ${userColumns}
+        FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id WHERE s.id = ${id}`,
+  );
+  if (!row) return null;
+  return {
+    session: { id: row.session_id, user_id: row.user_id, csrf_token: row.csrf_token, last_seen_at: row.last_seen_at, expires_at: row.expires_at },
+    user: toRecord(row),
+  };
 }
 
 export async function touchSession(db: Db, id: string, now: Date): Promise<void> {

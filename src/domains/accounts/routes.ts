@@ -18,7 +18,9 @@ import {
   userPageSchema,
   userSchema,
 } from './schema';
-import { changeOwnPassword, createUser, getUser, listUsers, resetPassword, updateUser } from './user-service';
+import { changeOwnPassword, createUser, getUser, iterateUsers, listUsers, resetPassword, updateUser } from './user-service';
+import { exportFileName, xlsxDownload, xlsxResponse } from '../../platform/http/responses';
+import { roleLabels, userFlagLabels } from '../../shared/roles';
 import { toPublicUser } from './store';
 
 export const accountRoutes = createRouter();
@@ -92,6 +94,26 @@ const manage = { permission: 'users.manage', scope: 'org' } as const;
 accountRoutes.openapi(
   defineRoute({ method: 'get', path: '/users', tags: userTags, summary: '用户列表', access: read, request: { query: listUsersQuerySchema }, responses: okJson(userPageSchema, '用户分页') }),
   async (c) => c.json(await listUsers(c.var.db, { actor: requireActor(c.var.actor), query: c.req.valid('query') }), 200),
+);
+
+accountRoutes.openapi(
+  defineRoute({ method: 'get', path: '/users/export.xlsx', tags: userTags, summary: '导出用户（与列表相同的筛选条件）', access: read, request: { query: listUsersQuerySchema }, responses: xlsxResponse }),
+  async (c) =>
+    await xlsxDownload(exportFileName('用户', c.var.deps.clock.now()), {
+      sheetName: '用户',
+      columns: [
+        { header: '用户名', width: 16, value: (u) => u.username },
+        { header: '姓名', width: 16, value: (u) => u.displayName },
+        { header: '角色', width: 18, value: (u) => roleLabels[u.role].zh },
+        { header: '职责', width: 24, value: (u) => u.flags.map((f) => userFlagLabels[f].zh).join('、') },
+        { header: '所属单位', width: 28, value: (u) => u.orgUnitName },
+        { header: '电话', width: 16, value: (u) => u.phone },
+        { header: '邮箱', width: 24, value: (u) => u.email },
+        { header: '状态', width: 8, value: (u) => (u.isActive ? '启用' : '停用') },
+        { header: '最近登录 (UTC)', width: 24, value: (u) => u.lastLoginAt },
+      ],
+      rows: iterateUsers(c.var.db, { actor: requireActor(c.var.actor), query: c.req.valid('query') }),
+    }),
 );
 
 accountRoutes.openapi(

@@ -107,3 +107,13 @@ describe('audit log', () => {
     await expect(t.database.execScript(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('audit log order', () => {
+  it('lists entries newest first across more than ten entries, and oldest first on request', async () => {
+    const newest = (await office.get('/api/v1/audit-log?pageSize=200')).body.items.map((e: { id: string }) => Number(e.id));
+    expect(newest.length).toBeGreaterThan(20);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    const oldest = (await office.get('/api/v1/audit-log?pageSize=200&sort=at')).body.items.map((e: { id: string }) => Number(e.id));
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+  });
+});

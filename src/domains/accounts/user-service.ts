@@ -126,3 +126,13 @@ export async function changeOwnPassword(db: Db, options: { actor: Actor; session
     await recordAudit(tx, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, summary: `${user.username} 修改了自己的密码` });
   });
 }
+
+/** Every user matching the list filters (for the Excel export), page by page. */
+export async function* iterateUsers(db: Db, options: { actor: Actor; query: ListUsersQuery }): AsyncGenerator<User> {
+  const where = userListFilters(options.query, options.actor.scope);
+  for (let offset = 0; ; offset += 1000) {
+    const page = await selectUsers(db, where, { sort: options.query.sort, limit: 1000, offset });
+    yield* page.map(toPublicUser);
+    if (page.length < 1000) return;
+  }
+}

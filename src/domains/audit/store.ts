@@ -59,8 +59,8 @@ export async function countAuditEntries(db: Db, where: SQL): Promise<number> {
 }
 
 export async function selectAuditEntries(db: Db, where: SQL, options: { ascending: boolean; limit: number; offset: number; afterId?: string }): Promise<AuditEntry[]> {
-  const order = options.ascending ? sql`id ASC` : sql`id DESC`;
-  const keyset = options.afterId ? (options.ascending ? sql` AND id > ${options.afterId}::bigint` : sql` AND id < ${options.afterId}::bigint`) : sql``;
+  const order = options.ascending ? sql`audit_log.id ASC` : sql`audit_log.id DESC`;
+  const keyset = options.afterId ? (options.ascending ? sql` AND audit_log.id > ${options.afterId}::bigint` : sql` AND audit_log.id < ${options.afterId}::bigint`) : sql``;
   const rows = await queryRows<AuditRow>(
     db,
     sql`SELECT id::text AS id, at::text AS at, actor_user_id, actor_username, actor_role, action, entity_type, entity_id,

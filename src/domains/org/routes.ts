@@ -15,7 +15,9 @@ import {
   setOrgUnitActiveInputSchema,
   updateOrgUnitInputSchema,
 } from './schema';
-import { createOrgUnit, getOrgTree, getOrgUnit, getOrgUnitDetail, listOrgUnitOptions, listOrgUnits, moveOrgUnit, setOrgUnitActive, updateOrgUnit } from './service';
+import { createOrgUnit, getOrgTree, getOrgUnit, getOrgUnitDetail, iterateOrgUnits, listOrgUnitOptions, listOrgUnits, moveOrgUnit, setOrgUnitActive, updateOrgUnit } from './service';
+import { exportFileName, xlsxDownload, xlsxResponse } from '../../platform/http/responses';
+import { orgUnitKindLabels } from '../../shared/roles';
 
 export const orgRoutes = createRouter();
 const tags = ['组织机构 Org units'];
@@ -25,6 +27,27 @@ const manage = { permission: 'org.manage', scope: 'org' } as const;
 orgRoutes.openapi(
   defineRoute({ method: 'get', path: '/org-units', tags, summary: '单位列表', access: read, request: { query: listOrgUnitsQuerySchema }, responses: okJson(orgUnitPageSchema, '单位分页') }),
   async (c) => c.json(await listOrgUnits(c.var.db, { actor: requireActor(c.var.actor), query: c.req.valid('query') }), 200),
+);
+
+orgRoutes.openapi(
+  defineRoute({ method: 'get', path: '/org-units/export.xlsx', tags, summary: '导出单位（与列表相同的筛选条件）', access: read, request: { query: listOrgUnitsQuerySchema }, responses: xlsxResponse }),
+  async (c) =>
+    await xlsxDownload(exportFileName('组织机构', c.var.deps.clock.now()), {
+      sheetName: '组织机构',
+      columns: [
+        { header: '名称', width: 30, value: (u) => u.name },
+        { header: '简称', width: 12, value: (u) => u.shortName },
+        { header: '编码', width: 22, value: (u) => u.code },
+        { header: '类型', width: 12, value: (u) => orgUnitKindLabels[u.kind].zh },
+        { header: '行政区划代码', width: 14, value: (u) => u.regionCode },
+        { header: '层级', width: 6, value: (u) => u.depth },
+        { header: '联系人', width: 12, value: (u) => u.contactPerson },
+        { header: '电话', width: 16, value: (u) => u.contactPhone },
+        { header: '地址', width: 30, value: (u) => u.address },
+        { header: '状态', width: 8, value: (u) => (u.isActive ? '启用' : '停用') },
+      ],
+      rows: iterateOrgUnits(c.var.db, { actor: requireActor(c.var.actor), query: c.req.valid('query') }),
+    }),
 );
 
 orgRoutes.openapi(

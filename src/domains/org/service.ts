@@ -45,6 +45,16 @@ export async function listOrgUnits(db: Db, options: { actor: Actor; query: ListO
   return { items: records.map(toPublic), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Every unit matching the list filters (for the Excel export). */
+export async function* iterateOrgUnits(db: Db, options: { actor: Actor; query: ListOrgUnitsQuery }): AsyncGenerator<OrgUnit> {
+  const where = listFilters(options.query, options.actor.scope);
+  for (let offset = 0; ; offset += 1000) {
+    const page = await selectOrgUnits(db, where, { sort: options.query.sort, limit: 1000, offset });
+    yield* page.map(toPublic);
+    if (page.length < 1000) return;
+  }
+}
+
 /** The tree the actor may see: everything, or their own unit as the single root. */
 export async function getOrgTree(db: Db, options: { actor: Actor; includeInactive: boolean }): Promise<OrgTreeNode[]> {
   const where = listFilters({ includeInactive: options.includeInactive }, options.actor.scope);

@@ -1,5 +1,5 @@
 import { BellOutlined, HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Spin, Typography, theme } from 'antd';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../shared/roles';
@@ -18,6 +18,7 @@ export function AppLayout() {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
 
   const items = useMemo(
     () => [
@@ -87,7 +88,7 @@ export function AppLayout() {
               <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
                 <Avatar size="small" icon={<UserOutlined />} />
                 <Typography.Text>{me.displayName}</Typography.Text>
-                <Typography.Text type="secondary">{label(roleLabels[me.role])} · {me.orgUnit.name}</Typography.Text>
+                {screens.md && <Typography.Text type="secondary">{label(roleLabels[me.role])} · {me.orgUnit.name}</Typography.Text>}
               </Space>
             </Dropdown>
           </Space>

@@ -8,12 +8,15 @@
  *             filters={<Select … value={list.params.filters.role} onChange={(v) => list.setFilter('role', v)} />}
  *             exportPath="/users/export.xlsx" actions={<Button>新建</Button>} testId="users" />
  *
+ * Test ids: `${testId}-search` (the text input), `${testId}-search-button`, `${testId}-export`,
+ * `${testId}-table` (wraps the Table), `${testId}-filter-toggle` (phone), `${testId}-reset`.
+ *
  * Sortable columns: give the column `key` = the API sort field and `sorter: true`; the frame makes
  * the column's `sortOrder` follow the URL. On a phone the filters fold behind a "筛选" button and
  * the table scrolls sideways.
  */
-import { DownloadOutlined, FilterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Grid, Input, Table, type TableProps } from 'antd';
+import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Grid, Input, Space, Table, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { exportUrl } from '../../lib/api-client';
@@ -54,28 +57,32 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
 
   const controlledColumns = useMemo(
     () =>
-      columns.map((column) =>
-        column.sorter && typeof column.key === 'string' ? { ...column, sortOrder: list.sortOrderOf(column.key) } : column,
-      ),
+      columns.map((column) => {
+        const sorted = column.sorter && typeof column.key === 'string' ? { ...column, sortOrder: list.sortOrderOf(column.key) } : column;
+        // fixed columns eat a phone's width: let everything scroll together there
+        return isPhone && sorted.fixed ? { ...sorted, fixed: undefined } : sorted;
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, list.params.sort],
+    [columns, list.params.sort, isPhone],
   );
 
   const data = list.query.data;
   const searchBox =
     searchPlaceholder === false ? null : (
-      <Input.Search
-        allowClear
-        value={search}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          if (e.target.value === '' && list.params.q) list.setQ('');
-        }}
-        onSearch={(value) => list.setQ(value)}
-        placeholder={searchPlaceholder ?? t('搜索', 'Search')}
-        style={{ width: isPhone ? '100%' : 260 }}
-        data-testid={`${testId}-search`}
-      />
+      <Space.Compact style={{ width: isPhone ? '100%' : 280 }}>
+        <Input
+          allowClear
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (e.target.value === '' && list.params.q) list.setQ('');
+          }}
+          onPressEnter={() => list.setQ(search)}
+          placeholder={searchPlaceholder ?? t('搜索', 'Search')}
+          data-testid={`${testId}-search`}
+        />
+        <Button icon={<SearchOutlined />} onClick={() => list.setQ(search)} aria-label={t('搜索', 'Search')} data-testid={`${testId}-search-button`} />
+      </Space.Compact>
     );
 
   const exportButton = exportPath ? (
@@ -107,7 +114,8 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             </Badge>
           )}
           {filters && (!isPhone || showFilters) && (
-            <Flex wrap gap={8} align="center" style={isPhone ? { width: '100%' } : undefined} className="qc-list-filters">
+            <Flex wrap gap={8} align={isPhone ? 'stretch' : 'center'} vertical={isPhone} style={isPhone ? { width: '100%' } : undefined} className={isPhone ? 'qc-list-filters-phone' : undefined}>
+              {isPhone && <style>{'.qc-list-filters-phone > * { width: 100% !important; }'}</style>}
               {filters}
             </Flex>
           )}

@@ -13,7 +13,7 @@ import { TreeSelect } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import type { OrgUnitOption } from '../../../domains/org/schema';
 import { buildTree } from '../../../domains/org/rules';
-import { orgUnitKindLabels } from '../../../shared/roles';
+import { orgUnitKindLabels, orgUnitKinds } from '../../../shared/roles';
 import { api } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 
@@ -21,6 +21,11 @@ export const orgUnitOptionsQueryKey = ['org-units', 'options'] as const;
 
 export function useOrgUnitOptions() {
   return useQuery({ queryKey: orgUnitOptionsQueryKey, queryFn: () => api.get<OrgUnitOption[]>('/org-units/options'), staleTime: 5 * 60_000 });
+}
+
+/** Siblings by kind (office, departments, townships …), then by name. */
+function sortOptions<T extends OrgUnitOption>(nodes: T[]): T[] {
+  return [...nodes].sort((a, b) => orgUnitKinds.indexOf(a.kind) - orgUnitKinds.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 type SelectNode = { value: string; title: string; label: string; searchText: string; disabled: boolean; children: SelectNode[] };
@@ -54,7 +59,7 @@ export function OrgUnitSelect(props: OrgUnitSelectProps) {
       label: node.name,
       searchText: `${node.name} ${node.code} ${label(orgUnitKindLabels[node.kind])}`.toLowerCase(),
       disabled: isSelectable ? !isSelectable(node) : false,
-      children: node.children.map(toSelect),
+      children: sortOptions(node.children).map(toSelect),
     });
     if (rootId) {
       const find = (nodes: Node[]): Node | undefined => {
@@ -68,7 +73,7 @@ export function OrgUnitSelect(props: OrgUnitSelectProps) {
       const root = find(roots);
       return root ? [toSelect(root)] : [];
     }
-    return roots.map(toSelect);
+    return sortOptions(roots).map(toSelect);
   }, [data, rootId, isSelectable, label]);
 
   return (

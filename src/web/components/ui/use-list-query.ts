@@ -16,6 +16,9 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Query } from '../../lib/api-client';
+import { sortOrderFor, sorterToSort, type TableSorter } from './list-sort';
+
+export { sortOrderFor, sorterToSort, type TableSorter } from './list-sort';
 
 export type ListPageData<T> = { items: T[]; total: number; page: number; pageSize: number };
 export type FilterValue = string | string[] | undefined;
@@ -40,7 +43,6 @@ export type ListQueryOptions = {
 
 export type ListParams = { q: string; page: number; pageSize: number; sort: string | undefined; filters: ListFilters };
 
-export type TableSorter = { columnKey?: unknown; field?: unknown; order?: SortOrder };
 
 export type ListQuery<T> = {
   params: ListParams;
@@ -62,22 +64,6 @@ export type ListQuery<T> = {
   /** Handler for antd Table `onChange` (pagination + sorter). */
   onTableChange(pagination: { current?: number; pageSize?: number }, filters: unknown, sorter: TableSorter | TableSorter[]): void;
 };
-
-/** antd sorter → API sort (`field` / `-field`), or undefined when the column is unsorted. */
-export function sorterToSort(sorter: TableSorter | TableSorter[]): string | undefined {
-  const first = Array.isArray(sorter) ? sorter[0] : sorter;
-  if (!first || !first.order) return undefined;
-  const key = typeof first.columnKey === 'string' ? first.columnKey : typeof first.field === 'string' ? first.field : undefined;
-  if (!key) return undefined;
-  return first.order === 'descend' ? `-${key}` : key;
-}
-
-/** API sort → the `sortOrder` of the column with that key. */
-export function sortOrderFor(sort: string | undefined, field: string): SortOrder {
-  if (sort === field) return 'ascend';
-  if (sort === `-${field}`) return 'descend';
-  return null;
-}
 
 const OWN_KEYS = ['q', 'page', 'pageSize', 'sort'];
 

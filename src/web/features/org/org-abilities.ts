@@ -16,7 +16,7 @@ export type OrgAbilities = {
   canManage(node: OrgTreeNode): boolean;
   /** Add a child under this unit (and the kinds allowed there). */
   canAddChild(node: OrgTreeNode): boolean;
-  childKinds(node: OrgTreeNode): OrgUnitKind[];
+  childKinds(node: { kind: OrgUnitKind }): OrgUnitKind[];
   /** Units a unit may be moved under are limited to this subtree (undefined: anywhere). */
   moveRootId: string | undefined;
 };
@@ -34,7 +34,7 @@ export function orgAbilities(me: Me | null | undefined, index: TreeIndex): OrgAb
     if (reach !== 'subtree') return false;
     return strictlyBelow ? id !== ownId && index.isWithin(id, ownId) : index.isWithin(id, ownId);
   };
-  const childKinds = (node: OrgTreeNode) => kindsAllowedUnder(node.kind);
+  const childKinds = (node: { kind: OrgUnitKind }) => kindsAllowedUnder(node.kind);
   return {
     canManage: (node) => hasManage && inReach(node.id, true),
     canAddChild: (node) => hasManage && node.isActive && inReach(node.id, false) && childKinds(node).length > 0,

@@ -1,7 +1,8 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Space, Switch, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { OrgTreeNode } from '../../../../domains/org/schema';
-import { orgUnitKindLabels } from '../../../../shared/roles';
+import { orgUnitKindLabels, orgUnitKinds, type OrgUnitKind } from '../../../../shared/roles';
 import { useI18n } from '../../../lib/i18n';
 import { orgKindColors, orgKindIcons } from '../org-meta';
 import type { TreeIndex } from '../tree-index';
@@ -28,6 +29,13 @@ function highlight(text: string, needle: string) {
   );
 }
 
+const kindRank = (kind: OrgUnitKind) => orgUnitKinds.indexOf(kind);
+
+/** Siblings in a stable, readable order: sort order, then kind (office, departments, townships …), then name. */
+export function sortUnits(nodes: OrgTreeNode[]): OrgTreeNode[] {
+  return [...nodes].sort((a, b) => a.sortOrder - b.sortOrder || kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
 /** The 三级监管网络 as a tree: kind icon and tag, inactive units greyed, search with highlighting. */
 export function OrgTree({ roots, index, selectedId, onSelect, showInactive, onShowInactiveChange, height }: Props) {
   const { t, label } = useI18n();
@@ -50,7 +58,9 @@ export function OrgTree({ roots, index, selectedId, onSelect, showInactive, onSh
   const treeData = useMemo(() => {
     const toData = (node: OrgTreeNode): TreeDataNode | null => {
       if (searching && !visible.has(node.id)) return null;
-      const children = node.children.map(toData).filter((c): c is TreeDataNode => c !== null);
+      const children = sortUnits(node.children)
+        .map(toData)
+        .filter((c): c is TreeDataNode => c !== null);
       return {
         key: node.id,
         title: (
@@ -77,13 +87,14 @@ export function OrgTree({ roots, index, selectedId, onSelect, showInactive, onSh
         children,
       };
     };
-    return roots.map(toData).filter((c): c is TreeDataNode => c !== null);
+    return sortUnits(roots).map(toData).filter((c): c is TreeDataNode => c !== null);
   }, [roots, searching, visible, matches, search, label, t]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={8}>
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         placeholder={t('搜索名称、编码、区划代码', 'Search name, code, region code')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
@@ -96,7 +107,7 @@ export function OrgTree({ roots, index, selectedId, onSelect, showInactive, onSh
       {treeData.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={searching ? t('没有匹配的单位', 'No matching unit') : t('暂无单位', 'No units')} />
       ) : (
-        <div data-testid="org-tree">
+        <div data-testid="org-tree" style={{ overflowX: 'auto' }}>
           <Tree
             treeData={treeData}
             selectedKeys={selectedId ? [selectedId] : []}

@@ -133,7 +133,8 @@ export function OrgUnitDetailPanel({ id, actions }: { id: string; actions: Detai
             items={[
               ...unit.ancestors.map((a) => ({
                 key: a.id,
-                title: (
+                // units above the user's own subtree are shown but not opened (they are outside the tree)
+                title: actions.nameOf(a.id) ? (
                   <a
                     onClick={(e) => {
                       e.preventDefault();
@@ -142,6 +143,8 @@ export function OrgUnitDetailPanel({ id, actions }: { id: string; actions: Detai
                   >
                     {a.name}
                   </a>
+                ) : (
+                  a.name
                 ),
               })),
               { key: unit.id, title: unit.name },

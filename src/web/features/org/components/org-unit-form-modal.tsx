@@ -1,11 +1,12 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CreateOrgUnitInput, OrgUnit, UpdateOrgUnitInput } from '../../../../domains/org/schema';
 import { isTerritorial } from '../../../../domains/org/rules';
 import { ADDRESS_MAX, CONTACT_PHONE_MAX, ORG_CODE_PATTERN, ORG_NAME_MAX } from '../../../../shared/limits';
 import { isRegionCodeWithin, isValidRegionCode, parseRegionCode } from '../../../../shared/region-code';
 import { orgUnitKindLabels, type OrgUnitKind } from '../../../../shared/roles';
 import { isStaleVersion, showFormError } from '../../../components/ui/form-error';
+import { ModalFooter } from '../../../components/ui/modal-footer';
 import { useI18n } from '../../../lib/i18n';
 import { useCreateOrgUnit, useUpdateOrgUnit } from '../api';
 
@@ -27,42 +28,45 @@ type Values = {
 
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
+type FormProps = { target: OrgFormTarget; onClose(): void; onSaved(id: string): void; onRefresh(): void };
+
 /** Create a child unit, or edit/rename a unit (optimistic locking with `version`). */
-export function OrgUnitFormModal({ target, onClose, onSaved, onRefresh }: { target: OrgFormTarget | null; onClose(): void; onSaved(id: string): void; onRefresh(): void }) {
+export function OrgUnitFormModal({ target, onClose, onSaved, onRefresh }: Omit<FormProps, 'target'> & { target: OrgFormTarget | null }) {
+  const { t } = useI18n();
+  const title =
+    target?.mode === 'create'
+      ? t(`在「${target.parent.name}」下新建单位`, `New unit under ${target.parent.name}`)
+      : target?.mode === 'edit'
+        ? t(`修改「${target.unit.name}」`, `Edit ${target.unit.name}`)
+        : '';
+  return (
+    <Modal open={target !== null} title={title} onCancel={onClose} destroyOnHidden width={560} footer={null}>
+      {target && <OrgUnitForm target={target} onClose={onClose} onSaved={onSaved} onRefresh={onRefresh} />}
+    </Modal>
+  );
+}
+
+function initialValues(target: OrgFormTarget): Partial<Values> {
+  if (target.mode === 'create') {
+    return { kind: target.kinds.length === 1 ? target.kinds[0] : undefined, regionCode: target.parent.regionCode ?? undefined, sortOrder: 0 };
+  }
+  const u = target.unit;
+  return { name: u.name, shortName: u.shortName, regionCode: u.regionCode, sortOrder: u.sortOrder, contactPerson: u.contactPerson, contactPhone: u.contactPhone, address: u.address };
+}
+
+function OrgUnitForm({ target, onClose, onSaved, onRefresh }: FormProps) {
   const { t, label } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [stale, setStale] = useState(false);
   const create = useCreateOrgUnit();
   const update = useUpdateOrgUnit();
-  const kind = Form.useWatch('kind', form) ?? (target?.mode === 'edit' ? target.unit.kind : undefined);
-  const parentRegionCode = target?.mode === 'create' ? target.parent.regionCode : target?.mode === 'edit' ? target.parentRegionCode : null;
+  const kind = Form.useWatch('kind', form) ?? (target.mode === 'edit' ? target.unit.kind : undefined);
+  const parentRegionCode = target.mode === 'create' ? target.parent.regionCode : target.parentRegionCode;
   const territorial = kind ? isTerritorial(kind) : false;
   const regionCode = Form.useWatch('regionCode', form);
 
-  useEffect(() => {
-    if (!target) return;
-    setStale(false);
-    form.resetFields();
-    if (target.mode === 'create') {
-      const first = target.kinds.length === 1 ? target.kinds[0] : undefined;
-      form.setFieldsValue({ kind: first, regionCode: target.parent.regionCode ?? undefined, sortOrder: 0 });
-    } else {
-      const u = target.unit;
-      form.setFieldsValue({
-        name: u.name,
-        shortName: u.shortName,
-        regionCode: u.regionCode,
-        sortOrder: u.sortOrder,
-        contactPerson: u.contactPerson,
-        contactPhone: u.contactPhone,
-        address: u.address,
-      });
-    }
-  }, [target, form]);
-
   const submit = async (values: Values) => {
-    if (!target) return;
     try {
       if (target.mode === 'create') {
         const input: CreateOrgUnitInput = {
@@ -106,32 +110,12 @@ export function OrgUnitFormModal({ target, onClose, onSaved, onRefresh }: { targ
     }
   };
 
-  const title =
-    target?.mode === 'create'
-      ? t(`在「${target.parent.name}」下新建单位`, `New unit under ${target.parent.name}`)
-      : target?.mode === 'edit'
-        ? t(`修改「${target.unit.name}」`, `Edit ${target.unit.name}`)
-        : '';
   const regionHint = parentRegionCode
     ? t(`须在上级辖区 ${parentRegionCode} 之内`, `Must lie within the parent's territory ${parentRegionCode}`)
     : t('GB/T 2260 六位代码', 'Six-digit GB/T 2260 code');
 
   return (
-    <Modal
-      open={target !== null}
-      title={title}
-      onCancel={onClose}
-      destroyOnHidden
-      width={560}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('取消', 'Cancel')}
-        </Button>,
-        <Button key="ok" type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="org-form-submit">
-          {t('保存', 'Save')}
-        </Button>,
-      ]}
-    >
+    <>
       {stale && (
         <Alert
           type="warning"
@@ -146,8 +130,8 @@ export function OrgUnitFormModal({ target, onClose, onSaved, onRefresh }: { targ
           data-testid="org-form-stale"
         />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="org-form" requiredMark>
-        {target?.mode === 'create' && (
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(target)} data-testid="org-form" requiredMark>
+        {target.mode === 'create' && (
           <>
             <Form.Item name="kind" label={t('单位类型', 'Kind')} rules={[{ required: true, message: t('请选择类型', 'Choose a kind') }]}>
               <Select
@@ -226,7 +210,8 @@ export function OrgUnitFormModal({ target, onClose, onSaved, onRefresh }: { targ
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
       </Form>
-    </Modal>
+      <ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={create.isPending || update.isPending} okTestId="org-form-submit" />
+    </>
   );
 }
 

@@ -17,6 +17,7 @@ export async function openBrowser(options: { mobile?: boolean } = {}): Promise<{
     acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  context.setDefaultTimeout(60_000); // shared 2-core machines are slow under load; assertions poll anyway
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

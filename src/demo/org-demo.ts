@@ -59,5 +59,6 @@ export const demoUsers: DemoUser[] = [
   { username: 'town1', displayName: '张协管（常乐镇）', role: 'township', org: 'town-changle', flags: ['qualityManager', 'safetyCoordinator'] },
   { username: 'town2', displayName: '陈协管（悦来镇）', role: 'township', org: 'town-yuelai', flags: ['qualityManager', 'safetyCoordinator'] },
   { username: 'sci', displayName: '刘科技（科技局）', role: 'department', org: 'dept-sci' },
+  { username: 'env1', displayName: '孙环境（生态环境局）', role: 'department', org: 'dept-env' },
   { username: 'ent1', displayName: '赵企业（企业用户）', role: 'enterprise', org: 'town-changle' },
 ];

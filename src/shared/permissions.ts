@@ -34,6 +34,23 @@ export const permissions = [
   // Environment: stations, monitoring data, red-line zones and control rules (data entry); siting checks.
   'environment.manage',
   'environment.siting',
+  // Target responsibility and assessment: plan, indicators, decomposition, scoring, publication (质强办);
+  // progress reports, self-evaluations and objections of one's own unit; review as lead department.
+  'targets.manage',
+  'targets.report',
+  'targets.review',
+  // Special equipment: registry data (townships in their territory), registration actions (登记机关),
+  // inspection results, maintenance records and operator certificates, inspection-rule configuration.
+  'safety.manage_equipment',
+  'safety.register_equipment',
+  'safety.record_inspection',
+  'safety.record_maintenance',
+  'safety.manage_operators',
+  'safety.configure_rules',
+  // Hazard closed loop (隐患闭环): report and edit hazards; take workflow actions (the state table and the
+  // user's relation to each hazard decide which ones).
+  'safety.report_hazard',
+  'safety.handle_hazard',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,12 +73,12 @@ const staffRead: Permission[] = [...everyone, 'org.read', ...modules];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...permissions],
-  office: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'settings.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting'],
-  bureau: [...staffRead, 'users.read', 'enterprises.manage', 'enterprises.register', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting'],
-  department: [...staffRead, 'users.read', 'environment.manage', 'environment.siting'],
-  township: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.siting'],
-  inspector: [...everyone, 'org.read', 'enterprises.read', 'safety.read'],
-  enterprise: [...everyone, 'enterprises.read', 'brands.read', 'standards.read', 'safety.read', 'enterprises.contacts'],
+  office: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'audit.read', 'settings.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting', 'targets.manage', 'targets.review', 'safety.report_hazard', 'safety.handle_hazard'],
+  bureau: [...staffRead, 'users.read', 'enterprises.manage', 'enterprises.register', 'enterprises.contacts', 'imports.manage', 'environment.manage', 'environment.siting', 'targets.report', 'targets.review', 'safety.manage_equipment', 'safety.register_equipment', 'safety.record_inspection', 'safety.record_maintenance', 'safety.manage_operators', 'safety.configure_rules', 'safety.report_hazard', 'safety.handle_hazard'],
+  department: [...staffRead, 'users.read', 'imports.manage', 'environment.manage', 'environment.siting', 'targets.report', 'targets.review', 'safety.report_hazard', 'safety.handle_hazard'],
+  township: [...staffRead, 'org.manage', 'users.read', 'users.manage', 'enterprises.manage', 'enterprises.contacts', 'imports.manage', 'environment.siting', 'targets.report', 'safety.manage_equipment', 'safety.report_hazard', 'safety.handle_hazard'],
+  inspector: [...everyone, 'org.read', 'enterprises.read', 'safety.read', 'safety.record_inspection', 'imports.manage', 'safety.report_hazard', 'safety.handle_hazard'],
+  enterprise: [...everyone, 'enterprises.read', 'brands.read', 'standards.read', 'safety.read', 'enterprises.contacts', 'safety.record_maintenance', 'safety.manage_operators', 'safety.report_hazard', 'safety.handle_hazard'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

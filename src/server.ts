@@ -11,6 +11,8 @@ import { DataDirLockedError } from './platform/db/lock';
 import { migrate } from './platform/db/migrate';
 import { createLogger } from './platform/logger';
 import { startScheduler } from './platform/jobs/scheduler';
+import { startJobWorker } from './platform/jobs/queue';
+import { jobHandlers } from './domains/job-handlers';
 import { scheduledJobs } from './domains/scheduled';
 import { metricRegistry } from './domains/metric-definitions';
 
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
     logger.info({ url: `http://${config.host}:${info.port}`, db: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'Quality City is listening');
   });
   const scheduler = config.scheduler ? startScheduler({ db: database.db, clock: systemClock, config, logger, jobs: scheduledJobs }) : null;
+  // Background jobs (imports…). On the embedded database this is the only process, so jobs left running are from a dead one.
+  const jobWorker = startJobWorker({ db: database.db, clock: systemClock, config, logger, handlers: jobHandlers, recoverAll: database.kind === 'pglite' });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     scheduler?.stop();
+    await jobWorker.stop();
     server.close();
     await database.close();
     process.exit(0);

@@ -3,9 +3,7 @@ import type { DataScope } from '../../shared/actor';
 import { scopeCondition } from '../db/scope';
 import { queryOne, queryRows, toIsoTimestamp, type Db } from '../db/types';
 import type { ImportFormat } from './file-format';
-import type { CellText } from './read-xlsx';
-import type { ImportMode, JournalEntry } from './types';
-import type { ErrorRow } from './validate';
+import type { ImportMode } from './types';
 
 /** SQL of the import tables (import_batches, import_batch_rows, import_batch_errors). */
 export const importBatchStatuses = ['queued', 'running', 'succeeded', 'rejected', 'validated', 'failed', 'undone'] as const;
@@ -127,7 +125,7 @@ export async function insertBatch(db: Db, b: NewBatch): Promise<ImportBatch> {
     db,
     sql`INSERT INTO import_batches (id, kind, mode, dry_run, status, file_name, file_size, file_sha256, file_format, source, org_unit_id, created_by, created_by_name)
         VALUES (${b.id}, ${b.kind}, ${b.mode}, ${b.dryRun}, 'queued', ${b.fileName}, ${b.fileSize}, ${b.fileSha256}, ${b.fileFormat},
-                ${Buffer.from(b.source.buffer, b.source.byteOffset, b.source.byteLength)}, ${b.orgUnitId}, ${b.createdBy}, ${b.createdByName})
+                decode(${Buffer.from(b.source.buffer, b.source.byteOffset, b.source.byteLength).toString('base64')}, 'base64'), ${b.orgUnitId}, ${b.createdBy}, ${b.createdByName})
         RETURNING ${columns}`,
   );
   return toBatch(row as BatchRow);
@@ -149,10 +147,11 @@ export async function lockBatch(db: Db, id: string): Promise<ImportBatch | null>
   return row ? toBatch(row) : null;
 }
 
+/** The uploaded file (bytea travels as base64 text: binary parameters are slow on PGlite). */
 export async function loadBatchSource(db: Db, id: string): Promise<Uint8Array | null> {
-  const row = await queryOne<{ source: Uint8Array | null }>(db, sql`SELECT source FROM import_batches WHERE id = ${id}`);
-  if (!row?.source) return null;
-  return row.source instanceof Uint8Array ? row.source : new Uint8Array(row.source as ArrayBufferLike);
+  const row = await queryOne<{ source: string | null }>(db, sql`SELECT encode(source, 'base64') AS source FROM import_batches WHERE id = ${id}`);
+  if (row?.source === null || row?.source === undefined) return null;
+  return new Uint8Array(Buffer.from(row.source, 'base64'));
 }
 
 export async function setBatchJob(db: Db, id: string, jobId: string): Promise<void> {
@@ -205,92 +204,6 @@ export async function markBatchUndone(db: Db, id: string, userId: string | null)
 export async function failRunningBatch(db: Db, id: string, error: { code: string; message: string }): Promise<void> {
   await db.execute(sql`UPDATE import_batches SET status = 'failed', error = ${JSON.stringify(error)}::jsonb, finished_at = now(), version = version + 1
                        WHERE id = ${id} AND status IN ('queued', 'running')`);
-}
-
-const CHUNK = 5000;
-
-export async function insertJournal(db: Db, batchId: string, entries: readonly JournalEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    const chunk = entries.slice(i, i + CHUNK).map((e) => ({ r: e.rowNo, e: e.entityId, a: e.action, b: e.before ?? null, c: e.changes ?? null, v: e.afterVersion }));
-    await db.execute(sql`
-      INSERT INTO import_batch_rows (batch_id, row_no, entity_id, action, before, changes, after_version)
-      SELECT ${batchId}, x.r, x.e, x.a, x.b, x.c, x.v FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-        AS x(r integer, e uuid, a text, b jsonb, c jsonb, v integer)`);
-  }
-}
-
-export async function selectJournal(db: Db, batchId: string): Promise<JournalEntry[]> {
-  const rows = await queryRows<{ row_no: number; entity_id: string; action: 'insert' | 'update'; before: unknown; changes: unknown; after_version: number }>(
-    db,
-    sql`SELECT row_no, entity_id, action, before, changes, after_version FROM import_batch_rows WHERE batch_id = ${batchId} ORDER BY row_no`,
-  );
-  return rows.map((r) => ({ rowNo: r.row_no, entityId: r.entity_id, action: r.action, before: r.before, changes: r.changes, afterVersion: r.after_version }));
-}
-
-export type EntityImportEntry = {
-  batchId: string;
-  rowNo: number;
-  action: 'insert' | 'update';
-  before: unknown;
-  changes: unknown;
-  fileName: string;
-  batchStatus: ImportBatchStatus;
-  at: string;
-  createdBy: string | null;
-  createdByName: string;
-};
-
-/** What imports did to one record (its history shows these next to the audit entries). */
-export async function selectEntityImports(db: Db, entityId: string): Promise<EntityImportEntry[]> {
-  const rows = await queryRows<{
-    batch_id: string;
-    row_no: number;
-    action: 'insert' | 'update';
-    before: unknown;
-    changes: unknown;
-    file_name: string;
-    status: ImportBatchStatus;
-    at: string;
-    created_by: string | null;
-    created_by_name: string;
-  }>(
-    db,
-    sql`SELECT r.batch_id, r.row_no, r.action, r.before, r.changes, b.file_name, b.status, COALESCE(b.finished_at, b.created_at)::text AS at,
-               b.created_by, b.created_by_name
-        FROM import_batch_rows r JOIN import_batches b ON b.id = r.batch_id
-        WHERE r.entity_id = ${entityId} ORDER BY at DESC`,
-  );
-  return rows.map((r) => ({
-    batchId: r.batch_id,
-    rowNo: r.row_no,
-    action: r.action,
-    before: r.before,
-    changes: r.changes,
-    fileName: r.file_name,
-    batchStatus: r.status,
-    at: toIsoTimestamp(r.at),
-    createdBy: r.created_by,
-    createdByName: r.created_by_name,
-  }));
-}
-
-export async function insertErrorRows(db: Db, batchId: string, errors: readonly ErrorRow[]): Promise<void> {
-  for (let i = 0; i < errors.length; i += CHUNK) {
-    const chunk = errors.slice(i, i + CHUNK).map((e) => ({ r: e.rowNo, c: e.cells.map((v) => v ?? null), m: e.messages }));
-    await db.execute(sql`
-      INSERT INTO import_batch_errors (batch_id, row_no, cells, messages)
-      SELECT ${batchId}, x.r, x.c, x.m FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(r integer, c jsonb, m jsonb)
-      ON CONFLICT (batch_id, row_no) DO UPDATE SET messages = import_batch_errors.messages || EXCLUDED.messages`);
-  }
-}
-
-export async function selectErrorRows(db: Db, batchId: string, options: { afterRowNo: number; limit: number }): Promise<ErrorRow[]> {
-  const rows = await queryRows<{ row_no: number; cells: CellText[]; messages: string[] }>(
-    db,
-    sql`SELECT row_no, cells, messages FROM import_batch_errors WHERE batch_id = ${batchId} AND row_no > ${options.afterRowNo}
-        ORDER BY row_no LIMIT ${options.limit}`,
-  );
-  return rows.map((r) => ({ rowNo: r.row_no, cells: r.cells, messages: r.messages }));
 }
 
 export type ListBatchesFilter = {

@@ -20,6 +20,10 @@ export type ImportLimits = {
   /** xlsx: highest uncompressed/compressed ratio of an entry larger than `ratioCheckFromBytes`. */
   maxCompressionRatio: number;
   ratioCheckFromBytes: number;
+  /** Valid rows written per step while the file is still being read (a tuning knob, not a limit). */
+  chunkRows: number;
+  /** Files from this size are read (and, when the kind supports it, validated) in a worker thread. */
+  workerFromBytes: number;
 };
 
 export const defaultImportLimits: ImportLimits = {
@@ -31,6 +35,8 @@ export const defaultImportLimits: ImportLimits = {
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxCompressionRatio: 200,
   ratioCheckFromBytes: 1024 * 1024,
+  chunkRows: 5000,
+  workerFromBytes: 256 * 1024,
 };
 
 export function withLimits(overrides: Partial<ImportLimits> = {}): ImportLimits {

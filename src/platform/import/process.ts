@@ -1,25 +1,34 @@
 import { isDomainError } from '../../shared/errors';
 import type { Db } from '../db/types';
-import { finishBatch, insertErrorRows, insertJournal, type BatchResult, type ImportBatch } from './batch-store';
-import { detectImportFormat } from './file-format';
-import { inspectXlsxZip } from './zip-guard';
+import { finishBatch, type BatchResult, type ImportBatch } from './batch-store';
+import { insertErrorRows, insertJournal } from './journal-store';
+import { detectImportFormat, type ImportFormat } from './file-format';
 import { decodeCsv, readCsvRows } from './read-csv';
 import { readXlsxRows } from './read-xlsx';
+import { readXlsxRowsInWorker } from './read-xlsx-worker';
 import type { ProcessOptions } from './registry';
-import type { ImportKindDefinition, ImportWriteResult, RowProblem } from './types';
-import { validateRows, type ErrorRow, type ValidationOutcome } from './validate';
+import type { ImportKindDefinition, ImportWriteResult, JournalEntry, PreparedRow, RowProblem } from './types';
+import { validateRowStream, type ErrorRow, type RowValidator, type ValidationOutcome } from './validate';
+import { validateInWorker } from './validate-in-worker';
+import { inspectXlsxZip } from './zip-guard';
 
 /**
- * One batch from bytes to outcome: read (with limits), validate every row, then — unless the
- * mode or a dry run says otherwise — write all valid rows, the journal, the error rows, the
- * batch's final state and its audit entry in ONE transaction. A process killed in the middle
- * leaves nothing of the batch (the batch stays 'running' until the job queue marks it failed).
+ * One batch from bytes to outcome, in ONE transaction: rows are read (a large xlsx in a worker
+ * thread), validated with the domain's schema, and written chunk by chunk while the rest of the
+ * file is still being read; the journal, the error rows, the batch's final state and its audit
+ * entry go into the same transaction. All-or-nothing stops writing at the first bad row, keeps
+ * validating to report every error, and rolls the transaction back. A key that recurs in the file
+ * refuses every occurrence (an occurrence written earlier is reverted inside the transaction).
+ * A process killed in the middle leaves nothing of the batch; the job queue then marks it failed.
+ *
+ * On the embedded database (one connection) other requests wait while the transaction is open.
  */
 export type ImportProgress = { phase: 'validate' | 'write'; done: number; total: number | null };
 
-class RejectedByWrite extends Error {
-  constructor(readonly problems: RowProblem[]) {
-    super('rows refused while writing');
+
+class Rollback extends Error {
+  constructor() {
+    super('roll the import back');
   }
 }
 
@@ -30,19 +39,60 @@ const statusLabel: Record<BatchResult['status'], string> = {
   failed: '导入失败',
 };
 
-function mergeErrors(validation: ValidationOutcome<unknown>, problems: readonly RowProblem[]): ErrorRow[] {
-  const byRow = new Map<number, ErrorRow>(validation.errors.map((e) => [e.rowNo, e]));
-  for (const p of problems) {
-    const existing = byRow.get(p.rowNo);
-    if (existing) existing.messages.push(...p.messages);
-    else byRow.set(p.rowNo, { rowNo: p.rowNo, cells: validation.cellsByRow.get(p.rowNo) ?? [], messages: [...p.messages] });
+/** What the write step did to a row; 'unknown' when a kind does not journal its dry runs. */
+type Outcome = 'insert' | 'update' | 'unchanged' | 'error' | 'unknown';
+
+/** What the write loop learned; merged with the validation outcome at the end. */
+class WriteState {
+  readonly journal = new Map<number, JournalEntry>();
+  readonly outcomes = new Map<number, Outcome>();
+  readonly firstRowOfKey = new Map<string, number>();
+  readonly duplicates = new Map<string, number[]>();
+  readonly writeErrors: RowProblem[] = [];
+  inserted = 0;
+  updated = 0;
+  unchanged = 0;
+  stopped = false;
+
+  /** Counts come from the kind's result; per-row outcomes from its journal and refusals. */
+  add(rows: readonly { rowNo: number }[], result: ImportWriteResult, dryRun: boolean): void {
+    this.inserted += result.inserted;
+    this.updated += result.updated;
+    this.unchanged += result.unchanged;
+    this.writeErrors.push(...result.rowErrors);
+    const refused = new Set(result.rowErrors.map((e) => e.rowNo));
+    for (const entry of result.journal) {
+      this.journal.set(entry.rowNo, entry);
+      this.outcomes.set(entry.rowNo, entry.action);
+    }
+    const rest: Outcome = dryRun && result.journal.length === 0 && result.inserted + result.updated > 0 ? 'unknown' : 'unchanged';
+    for (const row of rows) if (!this.outcomes.has(row.rowNo)) this.outcomes.set(row.rowNo, refused.has(row.rowNo) ? 'error' : rest);
   }
-  return [...byRow.values()].sort((a, b) => a.rowNo - b.rowNo);
+
+  /** Forget what was done for a row (its key turned out to recur). Returns the journal entry to revert, if any. */
+  forget(rowNo: number): JournalEntry | null {
+    const outcome = this.outcomes.get(rowNo);
+    this.outcomes.delete(rowNo);
+    if (outcome === 'insert') this.inserted--;
+    if (outcome === 'update') this.updated--;
+    if (outcome === 'unchanged') this.unchanged--;
+    const entry = this.journal.get(rowNo) ?? null;
+    this.journal.delete(rowNo);
+    return entry;
+  }
 }
 
 export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, db: Db, options: ProcessOptions): Promise<ImportBatch> {
   const { batch, actor, limits, recordAudit } = options;
   const progress = options.onProgress ?? (() => undefined);
+  const timings = options.timings ?? {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + (now - mark);
+    mark = now;
+  };
+
   const finish = async (tx: Db, result: BatchResult, errors: readonly ErrorRow[]) => {
     if (errors.length > 0) await insertErrorRows(tx, batch.id, errors);
     const finished = await finishBatch(tx, batch.id, result);
@@ -57,11 +107,11 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
     });
     return finished;
   };
-  const failed = (error: { code: string; message: string; details?: unknown }, validation?: ValidationOutcome<T>): BatchResult => ({
+  const failed = (error: { code: string; message: string; details?: unknown }): BatchResult => ({
     status: 'failed',
-    headers: validation?.headers ?? [],
+    headers: [],
     columnMap: null,
-    totalRows: validation?.totalRows ?? 0,
+    totalRows: 0,
     inserted: 0,
     updated: 0,
     unchanged: 0,
@@ -69,67 +119,118 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
     error,
   });
 
-  let validation: ValidationOutcome<T>;
   const ctx = await def.prepare(db, { actor, today: options.today });
-  try {
+  let outcome: ValidationOutcome | null = null;
+  let validator: RowValidator<T> | null = null;
+  const state = new WriteState();
+  const allOrNothing = batch.mode === 'all_or_nothing';
+
+  /** Reads, validates and (unless stopped) writes every chunk inside `tx`. */
+  const run = async (tx: Db) => {
     const format = detectImportFormat(options.bytes, batch.fileName, limits);
     if (format === 'xlsx') await inspectXlsxZip(options.bytes, limits);
-    const source = format === 'xlsx' ? readXlsxRows(options.bytes, limits) : readCsvRows(decodeCsv(options.bytes).text, limits);
-    validation = await validateRows(def, ctx, source, { limits, onProgress: (done) => progress({ phase: 'validate', done, total: null }) });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const e = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
-    return db.transaction((tx) => finish(tx, failed(e), []));
-  }
-
-  const base = {
-    headers: validation.headers,
-    columnMap: { mapped: validation.mapping.mapped, ignored: validation.mapping.ignored },
-    totalRows: validation.totalRows,
-    error: null,
+    const onProgress = (done: number) => progress({ phase: 'validate', done, total: null });
+    validator = openValidator(def, ctx, format, options, onProgress);
+    let written = 0;
+    for await (const chunk of validator.chunks) {
+      const fresh: PreparedRow<T>[] = [];
+      const revert: JournalEntry[] = [];
+      for (const row of chunk) {
+        const first = state.firstRowOfKey.get(row.key);
+        if (first === undefined) {
+          state.firstRowOfKey.set(row.key, row.rowNo);
+          fresh.push(row);
+          continue;
+        }
+        const group = state.duplicates.get(row.key) ?? [first];
+        group.push(row.rowNo);
+        state.duplicates.set(row.key, group);
+        if (group.length === 2) {
+          const entry = state.forget(first);
+          if (entry) revert.push(entry);
+          const pendingIndex = fresh.findIndex((r) => r.rowNo === first);
+          if (pendingIndex >= 0) fresh.splice(pendingIndex, 1);
+        }
+      }
+      if (allOrNothing && (validator.errorCount() > 0 || state.duplicates.size > 0 || state.writeErrors.length > 0)) state.stopped = true;
+      if (state.stopped) continue;
+      if (revert.length > 0 && !batch.dryRun) await def.undo(tx, { actor, batchId: batch.id, entries: revert });
+      const result = await def.write(tx, {
+        actor,
+        batchId: batch.id,
+        rows: fresh,
+        ctx,
+        mode: batch.mode,
+        dryRun: batch.dryRun,
+        onProgress: (done) => progress({ phase: 'write', done: written + done, total: null }),
+      });
+      written += fresh.length;
+      state.add(fresh, result, batch.dryRun);
+      if (allOrNothing && result.rowErrors.length > 0) state.stopped = true;
+    }
+    outcome = validator.outcome();
+    if (allOrNothing && outcome.errors.length > 0) state.stopped = true;
+    lap('readValidateWrite');
+    if (state.stopped || batch.dryRun) throw new Rollback();
+    await insertJournal(tx, batch.id, [...state.journal.values()]);
+    lap('journal');
+    const errors = await collectErrors(def.keyLabel, outcome, state, validator);
+    return finish(tx, { ...base(outcome), status: 'succeeded', inserted: state.inserted, updated: state.updated, unchanged: state.unchanged, failed: errors.length, error: null }, errors);
   };
-  const rejected = (errors: readonly ErrorRow[]): BatchResult => ({ ...base, status: 'rejected', inserted: 0, updated: 0, unchanged: 0, failed: errors.length });
-  const counted = (status: 'succeeded' | 'validated', r: ImportWriteResult, errors: readonly ErrorRow[]): BatchResult => ({
-    ...base,
-    status,
-    inserted: r.inserted,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    failed: errors.length,
-  });
-  const writeOptions = (dryRun: boolean) => ({
-    actor,
-    batchId: batch.id,
-    rows: validation.rows,
-    ctx,
-    mode: batch.mode,
-    dryRun,
-    onProgress: (done: number, total: number) => progress({ phase: 'write', done, total }),
-  });
 
-  if (batch.mode === 'all_or_nothing' && validation.errors.length > 0) {
-    return db.transaction((tx) => finish(tx, rejected(validation.errors), validation.errors));
-  }
-  if (batch.dryRun) {
-    const result = await def.write(db, writeOptions(true));
-    const errors = mergeErrors(validation, result.rowErrors);
-    return db.transaction((tx) => finish(tx, counted('validated', result, errors), errors));
-  }
   try {
-    return await db.transaction(async (tx) => {
-      const result = await def.write(tx, writeOptions(false));
-      if (batch.mode === 'all_or_nothing' && result.rowErrors.length > 0) throw new RejectedByWrite(result.rowErrors);
-      await insertJournal(tx, batch.id, result.journal);
-      const errors = mergeErrors(validation, result.rowErrors);
-      return finish(tx, counted('succeeded', result, errors), errors);
-    });
+    const committed = await db.transaction(run);
+    lap('finishAndCommit');
+    return committed;
   } catch (error) {
-    if (error instanceof RejectedByWrite) {
-      const errors = mergeErrors(validation, error.problems);
-      return db.transaction((tx) => finish(tx, rejected(errors), errors));
+    if (error instanceof Rollback && outcome && validator) {
+      const errors = await collectErrors(def.keyLabel, outcome, state, validator);
+      const result: BatchResult = batch.dryRun
+        ? { ...base(outcome), status: 'validated', inserted: state.inserted, updated: state.updated, unchanged: state.unchanged, failed: errors.length, error: null }
+        : { ...base(outcome), status: 'rejected', inserted: 0, updated: 0, unchanged: 0, failed: errors.length, error: null };
+      return db.transaction((tx) => finish(tx, result, errors));
     }
     if (!isDomainError(error)) throw error;
     const e = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
-    return db.transaction((tx) => finish(tx, failed(e, validation), []));
+    return db.transaction((tx) => finish(tx, failed(e), []));
+  } finally {
+    await (validator as RowValidator<T> | null)?.close();
   }
+}
+
+/**
+ * Large files are read in a worker thread; if the kind supports it the worker validates too, so
+ * that this thread only writes. Small files are read and validated here.
+ */
+function openValidator<T, C>(def: ImportKindDefinition<T, C>, ctx: C, format: ImportFormat, options: ProcessOptions, onProgress: (done: number) => void): RowValidator<T> {
+  const { bytes, limits } = options;
+  const large = bytes.length >= limits.workerFromBytes;
+  if (large && def.worker) return validateInWorker(def, ctx, { bytes, format, limits, actor: options.actor, today: options.today, onProgress });
+  const source = format === 'csv' ? readCsvRows(decodeCsv(bytes).text, limits) : large ? readXlsxRowsInWorker(bytes, limits) : readXlsxRows(bytes, limits);
+  return validateRowStream(def, ctx, source, { limits, chunkRows: limits.chunkRows, onProgress });
+}
+
+function base(outcome: ValidationOutcome) {
+  return {
+    headers: outcome.headers,
+    columnMap: { mapped: outcome.mapping.mapped, ignored: outcome.mapping.ignored },
+    totalRows: outcome.totalRows,
+  };
+}
+
+/** Validation errors, rows the write refused, and every occurrence of a recurring key, one entry per row. */
+async function collectErrors(keyLabel: string, outcome: ValidationOutcome, state: WriteState, validator: RowValidator<unknown>): Promise<ErrorRow[]> {
+  const byRow = new Map<number, ErrorRow>(outcome.errors.map((e) => [e.rowNo, e]));
+  const wanted = [...state.writeErrors.map((p) => p.rowNo), ...[...state.duplicates.values()].flat()].filter((n) => !byRow.has(n));
+  const cells = await validator.cellsFor(wanted);
+  const add = (rowNo: number, messages: readonly string[]) => {
+    const existing = byRow.get(rowNo);
+    if (existing) existing.messages.push(...messages);
+    else byRow.set(rowNo, { rowNo, cells: cells.get(rowNo) ?? [], messages: [...messages] });
+  };
+  for (const p of state.writeErrors) add(p.rowNo, p.messages);
+  for (const [key, rowNos] of state.duplicates) {
+    for (const rowNo of rowNos) add(rowNo, [`${keyLabel}「${key}」在文件中重复出现（第 ${rowNos.join('、')} 行），请只保留一行`]);
+  }
+  return [...byRow.values()].sort((a, b) => a.rowNo - b.rowNo);
 }

@@ -69,6 +69,15 @@ export function* readCsvRows(text: string, options: { maxColumns: number; maxCel
       i = end;
       continue;
     }
+    if (field === '' && ch === 32) {
+      // Spaces before an opening quote are not part of the field.
+      let j = i;
+      while (text.charCodeAt(j) === 32) j++;
+      if (text.charCodeAt(j) === 34) {
+        i = j;
+        continue;
+      }
+    }
     if (ch === 34 && field.trim() === '') {
       field = '';
       quoted = true;

@@ -27,6 +27,8 @@ export type ProcessOptions = {
   today: string;
   recordAudit: AuditRecorder;
   onProgress?: (progress: ImportProgress) => void;
+  /** Filled with the milliseconds of each phase (read+validate, write, journal…) when given. */
+  timings?: Record<string, number>;
 };
 
 export type ImportKind = {

@@ -67,9 +67,12 @@ export function createImportRoutes(registry: ImportRegistry): Router {
     }),
     async (c) => {
       const actor = requireActor(c.var.actor);
-      const form = await c.req.formData().catch(() => {
+      let form: FormData;
+      try {
+        form = await c.req.formData();
+      } catch {
         throw invalid('import.bad_form', '请以 multipart/form-data 上传，字段 file（必填）、mode、dryRun');
-      });
+      }
       const file = form.get('file');
       if (!(file instanceof File)) throw invalid('import.file_missing', '缺少文件字段 file');
       const modeValue = form.get('mode') ?? 'all_or_nothing';

@@ -15,12 +15,11 @@ import {
   markBatchRunning,
   markBatchUndone,
   selectBatches,
-  selectErrorRows,
-  selectJournal,
   setBatchJob,
   type ImportBatch,
   type ListBatchesFilter,
 } from './batch-store';
+import { selectErrorRows, selectJournal } from './journal-store';
 import { detectImportFormat } from './file-format';
 import type { ImportLimits } from './limits';
 import type { ImportProgress } from './process';
@@ -119,7 +118,7 @@ export async function createImportBatch(
 export async function executeImportBatch(
   db: Db,
   registry: ImportRegistry,
-  options: { batchId: string; actor: Actor; limits: ImportLimits; today: string; onProgress?: (p: ImportProgress) => void },
+  options: { batchId: string; actor: Actor; limits: ImportLimits; today: string; onProgress?: (p: ImportProgress) => void; timings?: Record<string, number> },
 ): Promise<ImportBatch> {
   const batch = await findBatch(db, options.batchId);
   if (!batch) throw notFound('import.not_found', '导入批次不存在');
@@ -130,7 +129,7 @@ export async function executeImportBatch(
     await failRunningBatch(db, batch.id, { code: 'import.file_missing', message: '导入文件已不存在' });
     throw conflict('import.file_missing', '导入文件已不存在');
   }
-  return kind.process(db, { batch: { ...batch, status: 'running' }, bytes, actor: options.actor, limits: options.limits, today: options.today, recordAudit: registry.recordAudit, onProgress: options.onProgress });
+  return kind.process(db, { batch: { ...batch, status: 'running' }, bytes, actor: options.actor, limits: options.limits, today: options.today, recordAudit: registry.recordAudit, onProgress: options.onProgress, timings: options.timings });
 }
 
 export type ListImportsQuery = ListBatchesFilter & { page: number; pageSize: number; sort: 'createdAt' | '-createdAt' };

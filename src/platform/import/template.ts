@@ -54,7 +54,7 @@ export async function buildTemplateXlsx(spec: TemplateSpec): Promise<Buffer> {
       lists.getCell(`${listColumn}${j + 2}`).value = v;
     });
     const letter = columnLetter(i + 1);
-    sheet.dataValidations.add(`${letter}2:${letter}${rows + 1}`, {
+    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${rows + 1}`, {
       type: 'list',
       allowBlank: true,
       formulae: [`'选项'!$${listColumn}$2:$${listColumn}$${values.length + 1}`],

@@ -31,8 +31,8 @@ export type PreparedRow<T> = {
   rowNo: number;
   key: string;
   value: T;
-  /** Column keys present in the file: an update changes only the fields these columns fill. */
-  present: ReadonlySet<string>;
+  /** Column keys with a value in this row: an update changes only the fields these cells fill (blank = keep). */
+  filled: ReadonlySet<string>;
 };
 
 /** One entry of the batch journal: what the batch did to one record (for undo and history). */
@@ -93,10 +93,35 @@ export type ImportKindDefinition<T, C> = {
   /** Rules that need data but not the stored record (scope of a referenced unit, dates against today). */
   checkRow?(value: T, ctx: C): string[];
   naturalKey(value: T): string;
-  /** Upsert the rows inside the caller's transaction and journal what was done. */
+  /**
+   * Upsert the rows inside the caller's transaction and journal what was done. Called once per
+   * chunk of valid rows (`limits.chunkRows`), in file order, while the rest of the file is still
+   * being read — never assume a call sees every row. Journal dry runs too (nothing is stored), so
+   * that counts stay exact when a key recurs in the file.
+   */
   write(tx: Db, options: ImportWriteOptions<T, C>): Promise<ImportWriteResult>;
   /** Versions of the journalled records now (absent = deleted). */
   currentVersions(tx: Db, ids: readonly string[]): Promise<Map<string, number>>;
   /** Undo a batch: delete inserted records, restore the before-image of updated ones (versions already checked). */
   undo(tx: Db, options: { actor: Actor; batchId: string; entries: readonly JournalEntry[] }): Promise<void>;
+  /**
+   * Lets a worker thread read and validate large files (the writing thread only writes). The
+   * module at `moduleUrl` exports this definition as `exportName`; the context travels as
+   * structured-cloneable data.
+   */
+  worker?: ImportWorkerSupport<C>;
+};
+
+export type ImportWorkerSupport<C> = {
+  /** A light module (no database, no HTTP) exporting the kind's `ImportWorkerRules` as `exportName`. */
+  moduleUrl: string;
+  exportName: string;
+  contextData(ctx: C): unknown;
+};
+
+/** What validating a row needs (all of it runs in the reading worker for large files). */
+export type ImportRowRules<T, C> = Pick<ImportKindDefinition<T, C>, 'columns' | 'schema' | 'toInput' | 'checkRow' | 'naturalKey'>;
+
+export type ImportWorkerRules<T, C> = ImportRowRules<T, C> & {
+  restoreContext(data: unknown, options: { actor: Actor; today: string }): C;
 };

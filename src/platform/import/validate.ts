@@ -3,19 +3,19 @@ import { invalid, tooLarge } from '../../shared/errors';
 import { countHeaderMatches, mapHeaders, type HeaderMapping } from './header-map';
 import type { ImportLimits } from './limits';
 import type { CellText, SheetRow } from './read-xlsx';
-import type { ImportColumn, ImportKindDefinition, PreparedRow } from './types';
+import type { ImportColumn, ImportRowRules, PreparedRow } from './types';
 
 /**
  * The validation pass of an import: find the header row, map it, turn every data row into the
- * schema's input with the kind's converter, validate it with the domain's zod schema and the
- * kind's data rules, and report keys that occur more than once in the file. Nothing is written.
+ * schema's input with the kind's converter, and validate it with the domain's zod schema and the
+ * kind's data rules. Nothing is written here.
  */
 export type ErrorRow = { rowNo: number; cells: CellText[]; messages: string[] };
 
-export type ValidationOutcome<T> = {
+export type ValidationOutcome = {
   headers: string[];
   mapping: HeaderMapping;
-  rows: PreparedRow<T>[];
+  /** Rows that failed conversion, the schema or the data rules (duplicates are found by the caller). */
   errors: ErrorRow[];
   /** Data rows read (blank rows and the template's example row not counted). */
   totalRows: number;
@@ -65,7 +65,8 @@ export function describeIssues(columns: readonly ImportColumn[], issues: readonl
   const messages: string[] = [];
   for (const issue of issues) {
     const column = columnFor(columns, issue.path);
-    const text = `${column ? `${column.header}：` : ''}${issueText(issue)}`;
+    const message = issueText(issue);
+    const text = column && !message.startsWith(column.header) ? `${column.header}：${message}` : message;
     if (!messages.includes(text)) messages.push(text);
   }
   return messages;
@@ -76,36 +77,56 @@ function matchesExample(columns: readonly ImportColumn[], cells: Readonly<Record
   return withExample.length > 0 && withExample.every((c) => cells[c.key] === undefined || cells[c.key] === c.example);
 }
 
-export async function validateRows<T, C>(
-  def: ImportKindDefinition<T, C>,
+/**
+ * Validates rows as they are read and hands out the valid ones in chunks (so the caller can write
+ * while the file is still being read). Duplicate keys are the caller's concern (a key may recur
+ * in a later chunk). `outcome()` is complete once `chunks` is exhausted.
+ */
+export type RowValidator<T> = {
+  chunks: AsyncGenerator<PreparedRow<T>[]>;
+  /** Rows refused so far (an all-or-nothing import stops writing at the first). */
+  errorCount(): number;
+  outcome(): ValidationOutcome;
+  /** Original cells of valid rows (for rows that turn out bad when written, or recur). */
+  cellsFor(rowNos: number[]): Promise<Map<number, CellText[]>>;
+  close(): Promise<void>;
+};
+
+export function validateRowStream<T, C>(
+  def: ImportRowRules<T, C>,
   ctx: C,
   source: AsyncIterable<SheetRow> | Iterable<SheetRow>,
-  options: { limits: ImportLimits; onProgress?: (done: number) => void },
-): Promise<ValidationOutcome<T>> {
+  options: { limits: ImportLimits; chunkRows: number; onProgress?: (done: number) => void },
+): RowValidator<T> {
   const { limits } = options;
   const pending: SheetRow[] = [];
-  let mapping: HeaderMapping | null = null;
-  let headers: string[] = [];
-  let headerKeys: Array<string | undefined> = [];
-  const rows: PreparedRow<T>[] = [];
+  const state: { mapping: HeaderMapping | null; headers: string[]; headerKeys: Array<string | undefined> } = { mapping: null, headers: [], headerKeys: [] };
+  let buffer: PreparedRow<T>[] = [];
   const errors: ErrorRow[] = [];
-  const rowsByKey = new Map<string, number[]>();
   let totalRows = 0;
   let skippedExampleRow = false;
-  /** Original cells of the valid rows (for rows the write step refuses and for duplicates). */
+  let finished = false;
+  /** Original cells of the valid rows (for rows the write step refuses, and duplicates). */
   const cellsByRow = new Map<number, CellText[]>();
 
   const takeHeader = (row: SheetRow) => {
-    mapping = mapHeaders(row.cells, def.columns);
-    headers = row.cells.map((c, i) => c ?? `第${i + 1}列`);
-    headerKeys = row.cells.map((_, i) => mapping?.byIndex.get(i));
+    const mapping = mapHeaders(row.cells, def.columns);
+    state.mapping = mapping;
+    state.headers = row.cells.map((c, i) => c ?? `第${i + 1}列`);
+    state.headerKeys = row.cells.map((_, i) => mapping.byIndex.get(i));
+    return mapping;
   };
 
   const handle = (row: SheetRow, map: HeaderMapping) => {
     const byKey: Record<string, string | null> = {};
+    const filled = new Set<string>();
+    const { headerKeys } = state;
     for (let i = 0; i < headerKeys.length; i++) {
       const key = headerKeys[i];
-      if (key) byKey[key] = row.cells[i] ?? null;
+      if (!key) continue;
+      const cell = row.cells[i] ?? null;
+      byKey[key] = cell;
+      if (cell !== null) filled.add(key);
     }
     if (totalRows === 0 && !skippedExampleRow && matchesExample(def.columns, byKey)) {
       skippedExampleRow = true;
@@ -123,59 +144,59 @@ export async function validateRows<T, C>(
     } else {
       messages.push(...describeIssues(def.columns, parsed.error.issues));
     }
+    if (totalRows % 1000 === 0) options.onProgress?.(totalRows);
     if (messages.length > 0 || !parsed.success) {
       errors.push({ rowNo: row.rowNo, cells: row.cells, messages });
       return;
     }
-    const key = def.naturalKey(parsed.data);
-    const seen = rowsByKey.get(key);
-    if (seen) seen.push(row.rowNo);
-    else rowsByKey.set(key, [row.rowNo]);
-    rows.push({ rowNo: row.rowNo, key, value: parsed.data, present: map.present });
+    buffer.push({ rowNo: row.rowNo, key: def.naturalKey(parsed.data), value: parsed.data, filled });
     cellsByRow.set(row.rowNo, row.cells);
-    if (totalRows % 1000 === 0) options.onProgress?.(totalRows);
   };
 
-  for await (const row of source) {
-    if (isBlank(row.cells)) continue;
-    if (!mapping) {
-      pending.push(row);
-      const matches = countHeaderMatches(row.cells, def.columns);
-      if (matches >= Math.min(2, def.columns.length)) {
-        takeHeader(row);
-        pending.length = 0;
-      } else if (pending.length >= HEADER_SEARCH_ROWS) {
-        takeHeader(pending[0] as SheetRow); // throws import.missing_columns naming what is missing
-      }
-      continue;
-    }
-    handle(row, mapping);
-  }
-  if (!mapping) {
-    if (pending.length === 0) throw invalid('import.empty_file', '文件中没有内容（没有表头，也没有数据行）');
-    takeHeader(pending[0] as SheetRow);
-  }
-  if (totalRows === 0) throw invalid('import.no_rows', '文件中只有表头，没有数据行');
+  const take = () => {
+    const out = buffer;
+    buffer = [];
+    return out;
+  };
 
-  // A key that occurs more than once in the file: every occurrence is refused (which one is right is unknown).
-  const duplicated = new Map<number, number[]>();
-  for (const rowNos of rowsByKey.values()) if (rowNos.length > 1) for (const n of rowNos) duplicated.set(n, rowNos);
-  let valid = rows;
-  if (duplicated.size > 0) {
-    valid = [];
-    for (const r of rows) {
-      const others = duplicated.get(r.rowNo);
-      if (!others) {
-        valid.push(r);
+  async function* chunks(): AsyncGenerator<PreparedRow<T>[]> {
+    for await (const row of source) {
+      if (isBlank(row.cells)) continue;
+      if (!state.mapping) {
+        pending.push(row);
+        const matches = countHeaderMatches(row.cells, def.columns);
+        if (matches >= Math.min(2, def.columns.length)) {
+          takeHeader(row);
+          pending.length = 0;
+        } else if (pending.length >= HEADER_SEARCH_ROWS) {
+          // No row looked like the header: take the first (this throws import.missing_columns naming what is missing).
+          const first = takeHeader(pending[0] as SheetRow);
+          for (const r of pending.slice(1)) handle(r, first);
+          pending.length = 0;
+        }
         continue;
       }
-      errors.push({
-        rowNo: r.rowNo,
-        cells: cellsByRow.get(r.rowNo) ?? [],
-        messages: [`${def.keyLabel}「${r.key}」在文件中重复出现（第 ${others.join('、')} 行），请只保留一行`],
-      });
+      handle(row, state.mapping);
+      if (buffer.length >= options.chunkRows) yield take();
     }
-    errors.sort((a, b) => a.rowNo - b.rowNo);
+    if (!state.mapping && pending.length > 0) {
+      const first = takeHeader(pending[0] as SheetRow);
+      for (const r of pending.slice(1)) handle(r, first);
+    }
+    if (!state.mapping) throw invalid('import.empty_file', '文件中没有内容（没有表头，也没有数据行）');
+    if (totalRows === 0) throw invalid('import.no_rows', '文件中只有表头，没有数据行');
+    if (buffer.length > 0) yield take();
+    finished = true;
   }
-  return { headers, mapping, rows: valid, errors, totalRows, skippedExampleRow, cellsByRow };
+
+  return {
+    chunks: chunks(),
+    errorCount: () => errors.length,
+    cellsFor: async (rowNos) => new Map(rowNos.map((n) => [n, cellsByRow.get(n) ?? []])),
+    close: async () => undefined,
+    outcome: () => {
+      if (!finished || !state.mapping) throw new Error('validation outcome read before the rows were exhausted');
+      return { headers: state.headers, mapping: state.mapping, errors, totalRows, skippedExampleRow, cellsByRow };
+    },
+  };
 }

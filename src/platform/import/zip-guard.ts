@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { invalid, tooLarge } from '../../shared/errors';
 import type { ImportLimits } from './limits';
@@ -36,29 +37,29 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) {
-        reject(invalid('import.corrupt_xlsx', `Excel 文件已损坏，无法解压其中的 ${entry.fileName}`));
-        return;
-      }
-      let bytes = 0;
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        budget.left -= chunk.length;
-        if (budget.left < 0) stream.destroy(new Error('budget'));
-      });
-      stream.on('end', () => resolve(bytes));
-      stream.on('error', (e: Error) =>
-        reject(
-          e.message === 'budget'
-            ? tooLarge('import.zip_bomb', '文件解压后过大，疑似压缩炸弹，已拒绝', {})
-            : invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小与声明不符（疑似压缩炸弹或文件已损坏），已拒绝`),
-        ),
-      );
-    });
-  });
+/**
+ * Inflates one entry natively with a hard output cap: an entry that inflates beyond its declared
+ * size (lying headers) or beyond the remaining budget is refused. The output is dropped at once.
+ */
+function verifyEntry(buffer: Buffer, entry: yauzl.Entry, budget: { left: number }): void {
+  const header = entry.relativeOffsetOfLocalHeader;
+  if (buffer.readUInt32LE(header) !== 0x04034b50) throw invalid('import.corrupt_xlsx', `Excel 文件已损坏（${entry.fileName}）`);
+  const start = header + 30 + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
+  const data = buffer.subarray(start, start + entry.compressedSize);
+  const cap = Math.min(entry.uncompressedSize, budget.left);
+  let size: number;
+  try {
+    size = entry.compressionMethod === 0 ? data.length : zlib.inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) + 1 }).length;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小超过声明或上限（疑似压缩炸弹），已拒绝`);
+    }
+    throw invalid('import.corrupt_xlsx', `Excel 文件已损坏，无法解压其中的 ${entry.fileName}`);
+  }
+  if (size !== entry.uncompressedSize) {
+    throw invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小与声明不符（疑似压缩炸弹或文件已损坏），已拒绝`);
+  }
+  budget.left -= size;
 }
 
 export async function inspectXlsxZip(bytes: Uint8Array, limits: ImportLimits): Promise<ZipSummary> {
@@ -97,7 +98,7 @@ export async function inspectXlsxZip(bytes: Uint8Array, limits: ImportLimits): P
     // Inflate once with a hard budget: headers that under-declare sizes are caught here.
     const budget = { left: limits.maxUncompressedBytes };
     for (const entry of entries) {
-      if (!entry.fileName.endsWith('/')) await drainEntry(zip, entry, budget);
+      if (!entry.fileName.endsWith('/')) verifyEntry(buffer, entry, budget);
     }
     return { entries: entries.length, uncompressedBytes, compressedBytes };
   } finally {

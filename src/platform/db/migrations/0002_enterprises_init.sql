@@ -33,6 +33,8 @@ CREATE TABLE import_batches (
   undone_by uuid REFERENCES users (id),
   version integer NOT NULL DEFAULT 1
 );
+-- Uploaded xlsx is already compressed: store it out of line without trying to compress it again.
+ALTER TABLE import_batches ALTER COLUMN source SET STORAGE EXTERNAL;
 CREATE INDEX import_batches_created_idx ON import_batches (created_at DESC);
 CREATE INDEX import_batches_kind_idx ON import_batches (kind, created_at DESC);
 CREATE INDEX import_batches_org_idx ON import_batches (org_unit_id);
@@ -40,7 +42,7 @@ CREATE INDEX import_batches_org_idx ON import_batches (org_unit_id);
 -- What a committed batch did to each record: undo deletes inserted rows and restores the
 -- before-image of updated ones, unless the record changed since (version differs from after_version).
 CREATE TABLE import_batch_rows (
-  batch_id uuid NOT NULL REFERENCES import_batches (id),
+  batch_id uuid NOT NULL,                              -- import_batches.id (no FK: written in bulk, batches are never deleted)
   row_no integer NOT NULL,                             -- row number in the sheet (header = 1)
   entity_id uuid NOT NULL,
   action text NOT NULL CHECK (action IN ('insert', 'update')),
@@ -53,7 +55,7 @@ CREATE INDEX import_batch_rows_entity_idx ON import_batch_rows (entity_id);
 
 -- Rows that failed validation, with the original cell texts (for the downloadable error report).
 CREATE TABLE import_batch_errors (
-  batch_id uuid NOT NULL REFERENCES import_batches (id),
+  batch_id uuid NOT NULL,                              -- import_batches.id (no FK, as above)
   row_no integer NOT NULL,
   cells jsonb NOT NULL,                                -- original cell texts in header order
   messages jsonb NOT NULL,                             -- ["统一社会信用代码：…", …]
@@ -65,7 +67,7 @@ CREATE TABLE enterprises (
   credit_code text NOT NULL CHECK (credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'),
   name text NOT NULL,
   former_names text[] NOT NULL DEFAULT '{}',
-  former_names_text text NOT NULL DEFAULT '',          -- former names joined by newlines (trigram search), kept by trigger
+  former_names_text text NOT NULL DEFAULT '',          -- former names joined by newlines (trigram search), written with former_names
   legal_representative text,
   registered_address text,
   territory_org_unit_id uuid NOT NULL REFERENCES org_units (id),
@@ -82,11 +84,13 @@ CREATE TABLE enterprises (
   status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'cancelled', 'revoked', 'moved_out')),
   status_changed_on date,                              -- local day of the last status change (metrics "as of" a day)
   tags text[] NOT NULL DEFAULT '{}',
+  -- Provenance. No foreign keys here on purpose: batches and users are never deleted, and a
+  -- referential check per row would double the cost of a 100,000-row import on PGlite.
   source text NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'import', 'seed')),
-  created_import_batch_id uuid REFERENCES import_batches (id),
-  last_import_batch_id uuid REFERENCES import_batches (id),
-  created_by uuid REFERENCES users (id),
-  updated_by uuid REFERENCES users (id),
+  created_import_batch_id uuid,
+  last_import_batch_id uuid,
+  created_by uuid,
+  updated_by uuid,
   version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
@@ -99,20 +103,9 @@ CREATE UNIQUE INDEX enterprises_credit_code_key ON enterprises (credit_code);
 CREATE INDEX enterprises_territory_idx ON enterprises (territory_org_unit_id);
 CREATE INDEX enterprises_industry_idx ON enterprises (industry_code text_pattern_ops);
 CREATE INDEX enterprises_name_idx ON enterprises (name, id);
-CREATE INDEX enterprises_tags_idx ON enterprises USING gin (tags);
 -- Fuzzy Chinese search: "某某机械" finds "海门某某机械有限公司" (ILIKE '%…%' served by the trigram indexes).
 CREATE INDEX enterprises_name_trgm_idx ON enterprises USING gin (name gin_trgm_ops);
 CREATE INDEX enterprises_former_names_trgm_idx ON enterprises USING gin (former_names_text gin_trgm_ops);
-CREATE INDEX enterprises_high_tech_idx ON enterprises (high_tech_valid_until) WHERE high_tech_cert_no IS NOT NULL;
-
-CREATE FUNCTION enterprises_fill_former_names_text() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.former_names_text := array_to_string(NEW.former_names, E'\n');
-  RETURN NEW;
-END
-$$;
-CREATE TRIGGER enterprises_former_names_text BEFORE INSERT OR UPDATE OF former_names ON enterprises
-  FOR EACH ROW EXECUTE FUNCTION enterprises_fill_former_names_text();
 
 -- Enterprise users belong to one enterprise.
 ALTER TABLE users ADD CONSTRAINT users_enterprise_fk FOREIGN KEY (enterprise_id) REFERENCES enterprises (id);

@@ -56,3 +56,63 @@ export const calendarOverrideListSchema = z
       seen.add(entry.date);
     });
   });
+
+// ── API shapes ─────────────────────────────────────────────────────────────────────────────
+
+export const calendarDaySchema = z
+  .object({
+    date: z.string(),
+    isWorkingDay: z.boolean(),
+    kind: z.enum(dayKinds),
+    name: z.string().nullable(),
+    source: z.enum(['override', 'package', 'weekday']).describe('override = 管理员录入；package = 随系统发布的国务院放假安排；weekday = 仅按星期推算'),
+  })
+  .meta({ id: 'CalendarDay' });
+export type CalendarDayView = z.infer<typeof calendarDaySchema>;
+
+export const calendarMonthQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12).optional().describe('省略时返回全年'),
+});
+export type CalendarMonthQuery = z.infer<typeof calendarMonthQuerySchema>;
+
+export const calendarMonthSchema = z.object({
+  knownYears: z.array(z.number().int()).describe('有节假日数据（随系统发布或管理员录入）的年份'),
+  isYearKnown: z.boolean().describe('所查年份是否有节假日安排；否则只能按星期推算'),
+  year: z.number().int(),
+  month: z.number().int().nullable(),
+  days: z.array(calendarDaySchema),
+});
+export type CalendarMonth = z.infer<typeof calendarMonthSchema>;
+
+export const calendarOverrideSchema = z
+  .object({
+    date: z.string(),
+    kind: z.enum(dayOverrideKinds),
+    name: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CalendarOverride' });
+export type CalendarOverrideView = z.infer<typeof calendarOverrideSchema>;
+
+export const calendarOverridesQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const calendarOverrideListResponseSchema = z.object({ year: z.number().int().nullable(), items: z.array(calendarOverrideSchema) });
+
+export const replaceYearOverridesInputSchema = z.object({ overrides: calendarOverrideListSchema }).strict();
+export type ReplaceYearOverridesInput = z.infer<typeof replaceYearOverridesInputSchema>;
+
+export const workingDaysQuerySchema = z.object({
+  date: isoDateSchema.describe('起算日（不计入）'),
+  days: z.coerce.number().int().min(-3660).max(3660).describe('工作日数，负数表示向前'),
+  requireKnownYears: z.enum(['true', 'false']).default('false').describe('true：涉及未录入节假日安排的年份时报错'),
+});
+export type WorkingDaysQuery = z.infer<typeof workingDaysQuerySchema>;
+
+export const workingDaysResultSchema = z.object({
+  date: z.string(),
+  days: z.number().int(),
+  result: z.string().describe('第 |days| 个工作日'),
+  unknownYears: z.array(z.number().int()).describe('计算涉及、但没有节假日安排的年份（按星期推算）'),
+});

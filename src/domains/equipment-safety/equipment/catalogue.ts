@@ -68,8 +68,16 @@ export function selectCatalogueEdition(onDate: string): CatalogueEdition | null 
   return catalogueEditions.find((e) => e.validFrom <= onDate && (e.validTo === null || onDate < e.validTo)) ?? null;
 }
 
+const entryIndex = new WeakMap<CatalogueEdition, ReadonlyMap<string, CatalogueEntry>>();
+
 export function findCatalogueEntry(code: string, edition?: CatalogueEditionId): CatalogueEntry | null {
-  return resolveEdition(edition).entries.find((e) => e.code === code) ?? null;
+  const resolved = resolveEdition(edition);
+  let index = entryIndex.get(resolved);
+  if (!index) {
+    index = new Map(resolved.entries.map((e) => [e.code, e]));
+    entryIndex.set(resolved, index);
+  }
+  return index.get(code) ?? null;
 }
 
 /** Throws `equipment.unknown_catalogue_code` (not_found) when the code is not in the edition. */

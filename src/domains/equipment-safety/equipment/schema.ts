@@ -41,7 +41,7 @@ const insuranceSchema = z
   .object({ insurer: text(DEVICE_TEXT_MAX), type: text(100), amount: z.number().nonnegative().optional() })
   .strict();
 
-const deviceFieldsSchema = z
+export const deviceFieldsSchema = z
   .object({
     equipmentCode: text(DEVICE_CODE_MAX).optional(), // 设备代码: opaque, structure not validated [D]
     registrationCode: text(DEVICE_CODE_MAX).optional(), // 注册代码
@@ -65,6 +65,8 @@ const deviceFieldsSchema = z
     usingUnitId: z.uuid(), // 使用单位 (enterprise)
     propertyUnitId: z.uuid().optional(),
     maintenanceUnitId: z.uuid().optional(), // mandatory for elevators at registration (service rule)
+    inspectionBodyId: z.uuid().optional(), // 检验机构 (enterprise)
+    supervisingOrgUnitId: z.uuid().optional(), // 监管部门 (default: the special-equipment regulator)
     useAddress: text(DEVICE_TEXT_MAX),
     location: locationSchema.optional(),
     territoryOrgUnitId: z.uuid(), // 属地 org unit (township/street/park/village)
@@ -106,6 +108,33 @@ function checkDeviceFields(value: Partial<DeviceFields>, ctx: Ctx): void {
 }
 
 export const createDeviceInputSchema = deviceFieldsSchema.superRefine(checkDeviceFields);
+
+/** Registration data (使用登记): the certificate and the date the registry approved it. */
+export const registrationFieldsSchema = z
+  .object({
+    registeredOn: isoDateSchema,
+    useRegistrationCertNo: text(DEVICE_CODE_MAX),
+    certIssueDate: isoDateSchema.optional(),
+    equipmentCode: text(DEVICE_CODE_MAX).optional(),
+  })
+  .strict();
+
+/**
+ * POST /equipment: a device enters the registry as 告知 (`notified`, construction notified) or
+ * 未登记 (`unregistered`, default); with `registration` it is registered at once (→ 在用).
+ */
+export const createDeviceRequestSchema = deviceFieldsSchema
+  .extend({
+    initialStatus: z.enum(['notified', 'unregistered']).optional(),
+    registration: registrationFieldsSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    checkDeviceFields(value, ctx);
+    if (value.registration && value.initialStatus === 'notified') {
+      ctx.addIssue({ code: 'custom', message: '告知状态的设备不能同时办理使用登记', path: ['registration'] });
+    }
+  });
+export type CreateDeviceRequest = z.infer<typeof createDeviceRequestSchema>;
 export type CreateDeviceInput = z.infer<typeof createDeviceInputSchema>;
 
 /** Partial update; classification codes must be sent together. */
@@ -115,9 +144,19 @@ export const updateDeviceInputSchema = deviceFieldsSchema.partial().superRefine(
 });
 export type UpdateDeviceInput = z.infer<typeof updateDeviceInputSchema>;
 
-export const inspectionRecordInputSchema = z
+/** PATCH /equipment/{id}: a partial update with the record version; the use unit changes only by transfer. */
+export const updateDeviceRequestSchema = deviceFieldsSchema
+  .omit({ usingUnitId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .superRefine((value, ctx) => {
+    if (Object.keys(value).length <= 1) ctx.addIssue({ code: 'custom', message: '没有需要更新的字段', path: [] });
+    checkDeviceFields(value, ctx);
+  });
+export type UpdateDeviceRequest = z.infer<typeof updateDeviceRequestSchema>;
+
+const inspectionFieldsSchema = z
   .object({
-    deviceId: z.uuid(),
     kind: z.enum(inspectionKinds),
     orgName: text(DEVICE_TEXT_MAX),
     orgId: z.uuid().optional(),
@@ -134,16 +173,24 @@ export const inspectionRecordInputSchema = z
     retestOn: isoDateSchema.optional(),
     overdueReason: text(500).optional(), // 超期原因
   })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.startedOn && value.startedOn > value.inspectedOn) {
-      ctx.addIssue({ code: 'custom', message: '开始日期不能晚于检验日期', path: ['startedOn'] });
-    }
-    if (value.nextDueOn && value.nextDueOn <= value.inspectedOn) {
-      ctx.addIssue({ code: 'custom', message: '下次检验日期应晚于检验日期', path: ['nextDueOn'] });
-    }
-  });
+  .strict();
+
+function checkInspection(value: Pick<z.infer<typeof inspectionFieldsSchema>, 'startedOn' | 'inspectedOn' | 'nextDueOn'>, ctx: Ctx): void {
+  if (value.startedOn && value.startedOn > value.inspectedOn) {
+    ctx.addIssue({ code: 'custom', message: '开始日期不能晚于检验日期', path: ['startedOn'] });
+  }
+  if (value.nextDueOn && value.nextDueOn <= value.inspectedOn) {
+    ctx.addIssue({ code: 'custom', message: '下次检验日期应晚于检验日期', path: ['nextDueOn'] });
+  }
+}
+
+/** An inspection record naming its device (imports). */
+export const inspectionRecordInputSchema = inspectionFieldsSchema.extend({ deviceId: z.uuid() }).superRefine(checkInspection);
 export type InspectionRecordInput = z.infer<typeof inspectionRecordInputSchema>;
+
+/** POST /equipment/{id}/inspections (the device is in the path). */
+export const recordInspectionBodySchema = inspectionFieldsSchema.superRefine(checkInspection);
+export type RecordInspectionBody = z.infer<typeof recordInspectionBodySchema>;
 
 /** Maintenance record kinds; TSG T5002-2017 item frequencies are not verified (domain.md §1.1 [?]). */
 export const maintenanceKinds = ['half_monthly', 'monthly', 'quarterly', 'semiannual', 'annual', 'repair', 'emergency'] as const;
@@ -158,9 +205,8 @@ export const maintenanceKindLabels: Record<MaintenanceKind, { zh: string; en: st
   emergency: { zh: '急修', en: 'Emergency repair' },
 };
 
-export const maintenanceRecordInputSchema = z
+const maintenanceFieldsSchema = z
   .object({
-    deviceId: z.uuid(),
     maintainedOn: isoDateSchema,
     kind: z.enum(maintenanceKinds),
     maintenanceUnitId: z.uuid().optional(),
@@ -169,10 +215,16 @@ export const maintenanceRecordInputSchema = z
     isConfirmedByUsingUnit: z.boolean().optional(),
   })
   .strict();
+
+export const maintenanceRecordInputSchema = maintenanceFieldsSchema.extend({ deviceId: z.uuid() });
 export type MaintenanceRecordInput = z.infer<typeof maintenanceRecordInputSchema>;
 
+/** POST /equipment/{id}/maintenance. */
+export const recordMaintenanceBodySchema = maintenanceFieldsSchema;
+export type RecordMaintenanceBody = z.infer<typeof recordMaintenanceBodySchema>;
+
 /** 特种设备作业人员证; the 作业项目 code is stored opaque (the TSG Z6001 list is not in the docs). */
-export const operatorCertificateInputSchema = z
+const certificateFieldsSchema = z
   .object({
     personName: text(50),
     idNumber: text(32).optional(),
@@ -184,9 +236,20 @@ export const operatorCertificateInputSchema = z
     issuingAuthority: text(100).optional(),
     employerEnterpriseId: z.uuid().optional(),
   })
-  .strict()
-  .refine((v) => v.expiresOn > v.issuedOn, { message: '有效期至应晚于发证日期', path: ['expiresOn'] });
+  .strict();
+
+export const operatorCertificateInputSchema = certificateFieldsSchema.refine((v) => v.expiresOn > v.issuedOn, { message: '有效期至应晚于发证日期', path: ['expiresOn'] });
 export type OperatorCertificateInput = z.infer<typeof operatorCertificateInputSchema>;
+
+/** PATCH /equipment/certificates/{id}: renewal or correction with the record version; `isActive: false` when the operator leaves. */
+export const updateCertificateRequestSchema = certificateFieldsSchema
+  .partial()
+  .extend({ version: z.number().int().min(1), isActive: z.boolean().optional() })
+  .superRefine((v, ctx) => {
+    if (Object.keys(v).length <= 1) ctx.addIssue({ code: 'custom', message: '没有需要更新的字段', path: [] });
+    if (v.issuedOn && v.expiresOn && v.expiresOn <= v.issuedOn) ctx.addIssue({ code: 'custom', message: '有效期至应晚于发证日期', path: ['expiresOn'] });
+  });
+export type UpdateCertificateRequest = z.infer<typeof updateCertificateRequestSchema>;
 
 export const deviceSortKeys = [
   'nextDueOn',
@@ -213,6 +276,61 @@ export const deviceListQuerySchema = z
     dueStatus: z.enum(dueStatuses).optional(),
     territoryOrgUnitId: z.uuid().optional(),
     usingUnitId: z.uuid().optional(),
+    variety: catalogueCodeSchema.optional(),
+    maintenanceUnitId: z.uuid().optional(),
+    mustStop: z.enum(['true', 'false']).optional(),
+    lateRegistration: z.enum(['true', 'false']).optional(),
+    siteType: z.enum(siteTypes).optional(),
   })
   .strict();
 export type DeviceListQuery = z.infer<typeof deviceListQuerySchema>;
+
+// ── Registration actions (POST /equipment/{id}/registration) ─────────────────────────────────
+
+const version = z.number().int().min(1);
+const note = text(500).optional();
+
+/** Fields a 变更登记 may change together with the registration (relocation, address, modification). */
+export const registrationChangesSchema = z
+  .object({
+    useAddress: text(DEVICE_TEXT_MAX).optional(),
+    territoryOrgUnitId: z.uuid().optional(),
+    location: locationSchema.nullable().optional(),
+    regionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, { message: '区划代码应为6、9或12位数字' }).optional(),
+    installSupervisionDate: isoDateSchema.optional(), // modification supervision inspection re-bases elevators
+    designLifeYears: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const registrationActionRequestSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('passSupervision'), version, date: isoDateSchema, reportNo: text(DEVICE_CODE_MAX).optional(), note }).strict(),
+  z
+    .object({
+      action: z.literal('register'),
+      version,
+      registeredOn: isoDateSchema,
+      useRegistrationCertNo: text(DEVICE_CODE_MAX),
+      certIssueDate: isoDateSchema.optional(),
+      equipmentCode: text(DEVICE_CODE_MAX).optional(),
+      commissioningDate: isoDateSchema.optional(),
+      note,
+    })
+    .strict(),
+  z.object({ action: z.literal('stop'), version, stoppedOn: isoDateSchema, reason: text(500), expectedRestartOn: isoDateSchema.optional() }).strict(),
+  z.object({ action: z.literal('restart'), version, restartedOn: isoDateSchema, note }).strict(),
+  z
+    .object({
+      action: z.literal('change'),
+      version,
+      date: isoDateSchema,
+      reason: z.enum(['modification', 'unit_renamed', 'address_changed', 'relocation', 'design_life_reached']),
+      useRegistrationCertNo: text(DEVICE_CODE_MAX).optional(),
+      changes: registrationChangesSchema.optional(),
+      note,
+    })
+    .strict(),
+  z.object({ action: z.literal('transfer'), version, date: isoDateSchema, newUsingUnitId: z.uuid(), useRegistrationCertNo: text(DEVICE_CODE_MAX).optional(), note }).strict(),
+  z.object({ action: z.literal('scrap'), version, date: isoDateSchema, reason: text(500) }).strict(),
+  z.object({ action: z.literal('cancel'), version, date: isoDateSchema, note }).strict(),
+]);
+export type RegistrationActionRequest = z.infer<typeof registrationActionRequestSchema>;

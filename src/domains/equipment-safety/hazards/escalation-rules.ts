@@ -130,7 +130,8 @@ function resolveRecipient(kind: EscalationRecipientKind, h: EscalationHazard): E
   }
 }
 
-function resolveRecipients(kinds: readonly EscalationRecipientKind[], h: EscalationHazard): EscalationRecipient[] {
+/** The recipients of `kinds` for one hazard, without duplicates (the action notifications use it too). */
+export function resolveRecipients(kinds: readonly EscalationRecipientKind[], h: EscalationHazard): EscalationRecipient[] {
   const seen = new Set<string>();
   const out: EscalationRecipient[] = [];
   for (const kind of kinds) {

@@ -13,6 +13,8 @@
  * - office: 质强办 / 安委办 staff, city-wide (government listing unit, 挂牌督办).
  * `admin` and `inspector` hold no workflow relation except reporter (separation of duties).
  */
+import type { Actor } from '../../../shared/actor';
+import { forbidden } from '../../../shared/errors';
 import type { Role, UserFlag } from '../../../shared/roles';
 import type { HazardRelation } from './hazard-enums';
 import type { Hazard } from './hazard-schema';
@@ -80,4 +82,24 @@ export const hazardRelationTests: Record<HazardRelation, RelationTest> = {
 /** Every relation `actor` holds to `hazard`, in the fixed order of `hazardRelations`. */
 export function resolveHazardRelations(hazard: HazardRecord, actor: HazardActor): HazardRelation[] {
   return (Object.keys(hazardRelationTests) as HazardRelation[]).filter((r) => hazardRelationTests[r](hazard, actor));
+}
+
+/**
+ * The platform actor as the hazard rules see it. `orgPaths` maps the org-unit ids the rules will ask
+ * about (the hazard's territory, supervising unit…) to their materialised paths; an id missing from the
+ * map is out of scope. Only logged-in users act on hazards (the system acts through its own code paths).
+ */
+export function toHazardActor(actor: Actor, orgPaths: ReadonlyMap<string, string>): HazardActor {
+  if (actor.kind !== 'user' || actor.userId === null || actor.role === null || actor.orgUnitId === null || actor.orgPath === null) {
+    throw forbidden('hazard.forbidden_actor', '只有登录用户可以处理隐患');
+  }
+  const rootPath = actor.orgPath;
+  return {
+    userId: actor.userId,
+    role: actor.role,
+    flags: actor.flags,
+    orgUnitId: actor.orgUnitId,
+    enterpriseId: actor.enterpriseId,
+    inScope: (orgUnitId) => orgPaths.get(orgUnitId)?.startsWith(rootPath) ?? false,
+  };
 }

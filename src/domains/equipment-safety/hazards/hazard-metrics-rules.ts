@@ -73,6 +73,13 @@ function isConfirmedIn(r: HazardMetricsRecord, p: HazardMetricsPeriod): boolean 
   return r.confirmedOn !== null && inPeriod(r.confirmedOn, p) && r.status !== 'transferred';
 }
 
+/** Hazards owing rectification at `asOf` whose current deadline has passed (optionally of one grade). */
+export function countOverdueOpen(records: readonly HazardMetricsRecord[], asOf: string, grade?: HazardGrade): number {
+  return records.filter(
+    (r) => owingHazardStatuses.includes(r.status) && r.deadline !== null && r.deadline < asOf && (grade === undefined || r.grade === grade),
+  ).length;
+}
+
 /**
  * Definitions (all "in the period" = date within [from, to], both inclusive, local days):
  * - 整改率 = closed / confirmed: hazards confirmed in the period that are closed (any reason) at `to`.
@@ -113,9 +120,7 @@ export function computeHazardMetrics(
   }
 
   const reportedInPeriod = records.filter((r) => r.status !== 'draft' && inPeriod(r.createdOn, period));
-  const overdueOpenCount = records.filter(
-    (r) => owingHazardStatuses.includes(r.status) && r.deadline !== null && r.deadline < asOf,
-  ).length;
+  const overdueOpenCount = countOverdueOpen(records, asOf);
 
   return {
     rectificationRate: rate(closedAtEnd.length, confirmed.length),

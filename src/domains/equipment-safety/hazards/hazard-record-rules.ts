@@ -84,6 +84,13 @@ const terminalStatuses: readonly HazardStatus[] = ['invalid', 'transferred', 'cl
 /** Who may edit an open (submitted, not closed) hazard: reviewers and the territory. */
 export const hazardEditorRelations: readonly HazardRelation[] = ['bureau', 'supervising_department', 'territorial'];
 
+/** Whether `actor` may edit `hazard` now (the detail page shows the edit button from this). */
+export function mayEditHazard(hazard: HazardRecord, actor: HazardActor): boolean {
+  if (terminalStatuses.includes(hazard.status)) return false;
+  const relations = resolveHazardRelations(hazard, actor);
+  return hazard.status === 'draft' ? relations.includes('reporter') : relations.some((r) => hazardEditorRelations.includes(r));
+}
+
 export type HazardEditPatch = Partial<
   Pick<Hazard, 'title' | 'description' | 'sourceRef' | 'enterpriseId' | 'equipmentId' | 'supervisingOrgUnitId' | 'location' | 'beforePhotoIds'>
 >;
@@ -98,10 +105,7 @@ export function applyHazardEdit(hazard: HazardRecord, input: UpdateHazardInput, 
   if (terminalStatuses.includes(hazard.status)) {
     throw conflict('hazard.not_editable', '已办结的隐患不能编辑', { status: hazard.status });
   }
-  const relations = resolveHazardRelations(hazard, actor);
-  const allowed =
-    hazard.status === 'draft' ? relations.includes('reporter') : relations.some((r) => hazardEditorRelations.includes(r));
-  if (!allowed) throw forbidden('hazard.forbidden_actor', '当前用户无权编辑该隐患', { status: hazard.status });
+  if (!mayEditHazard(hazard, actor)) throw forbidden('hazard.forbidden_actor', '当前用户无权编辑该隐患', { status: hazard.status });
   const patch: HazardEditPatch = {};
   if (input.title !== undefined) patch.title = input.title;
   if (input.description !== undefined) patch.description = input.description;

@@ -59,9 +59,10 @@ export const createHazardInputSchema = z
     location: hazardLocationSchema.optional(),
     deadline: localDateSchema.optional().describe('现场确定的整改期限（可选）'),
     photos: attachmentIdsSchema.default([]).describe('整改前照片'),
+    submit: z.boolean().optional().describe('同时提交（上报待核定）；不填或 false 则保存为草稿'),
   })
   .strict()
-  .describe('新建隐患（草稿）');
+  .describe('新建隐患（草稿，或 submit=true 直接上报）');
 export type CreateHazardInput = z.infer<typeof createHazardInputSchema>;
 
 /** Editing never touches the deadline: there is no `deadline` field, and `.strict()` rejects one. */
@@ -105,6 +106,14 @@ export const listHazardsQuerySchema = z
     listed: queryBooleanSchema.optional().describe('仅挂牌督办 / 仅未挂牌'),
     deadlineFrom: localDateSchema.optional().describe('整改期限起'),
     deadlineTo: localDateSchema.optional().describe('整改期限止'),
+    supervisingOrgUnitId: z.uuid().optional().describe('行业监管部门'),
+    reopened: queryBooleanSchema.optional().describe('仅反弹（重新打开过）/ 仅未反弹'),
+    createdFrom: localDateSchema.optional().describe('登记日期起'),
+    createdTo: localDateSchema.optional().describe('登记日期止'),
+    confirmedFrom: localDateSchema.optional().describe('核定日期起'),
+    confirmedTo: localDateSchema.optional().describe('核定日期止'),
+    closedFrom: localDateSchema.optional().describe('销号日期起'),
+    closedTo: localDateSchema.optional().describe('销号日期止'),
   })
   .strict()
   .refine((q) => !q.deadlineFrom || !q.deadlineTo || q.deadlineFrom <= q.deadlineTo, {
@@ -159,7 +168,10 @@ export const hazardHistoryEntrySchema = z
     fromStatus: hazardStatusSchema.nullable(),
     toStatus: hazardStatusSchema,
     actorId: z.uuid().nullable().describe('操作人（null 为系统）'),
+    actorName: z.string().describe('操作人姓名（当时）'),
     at: z.iso.datetime({ offset: true }).describe('时间（UTC）'),
+    on: localDateSchema.describe('本地日期'),
+    deadline: localDateSchema.nullable().describe('该步骤后的整改期限'),
     comment: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()).describe('动作参数（照片、期限、原因等）'),
   })
@@ -177,6 +189,7 @@ export const hazardSchema = z
     sourceRef: z.string().nullable(),
     status: hazardStatusSchema,
     grade: hazardGradeSchema.nullable().describe('等级（核定前为建议等级）'),
+    majorCriterionRef: z.string().nullable().describe('重大隐患判定依据'),
     orgUnitId: z.uuid(),
     supervisingOrgUnitId: z.uuid().nullable(),
     enterpriseId: z.uuid().nullable(),

@@ -2,6 +2,7 @@ import { createApp, type App } from '../../src/app';
 import { createSessionResolver } from '../../src/domains/accounts';
 import { DEMO_PASSWORD } from '../../src/demo/org-demo';
 import { metricRegistry } from '../../src/domains/metric-definitions';
+import type { MetricRegistry } from '../../src/platform/metrics';
 import { fixedClock, systemClock, type Clock } from '../../src/platform/clock';
 import { loadConfig, type Config } from '../../src/platform/config';
 import type { Database } from '../../src/platform/db/connect';
@@ -34,12 +35,13 @@ export type TestClient = {
   me: any;
 };
 
-export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** `metrics` replaces the metric registry (e.g. with a tiny test metric over a table the test controls). */
+export async function createTestApp(options: { clock?: Clock; config?: Partial<Config>; metrics?: MetricRegistry } = {}): Promise<TestApp> {
   const database = await createTestDb();
   const config = loadConfig({ DATABASE_URL: undefined }, { strictAudit: true, ...options.config });
   const clock = options.clock ?? systemClock;
   const app = createApp({
-    deps: { database, db: database.db, config, clock, logger: process.env.QC_TEST_LOG ? (await import("../../src/platform/logger")).createLogger("error") : silentLogger, resolveSession: createSessionResolver(config.session), metrics: metricRegistry, version: 'test' },
+    deps: { database, db: database.db, config, clock, logger: process.env.QC_TEST_LOG ? (await import("../../src/platform/logger")).createLogger("error") : silentLogger, resolveSession: createSessionResolver(config.session), metrics: options.metrics ?? metricRegistry, version: 'test' },
   });
   const client = (cookie: string | null, csrf: string | null, me: unknown): TestClient => {
     const send = async (method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>) => {

@@ -83,12 +83,18 @@ export function expectedForIndicator(
   period: { start: string; end: string; asOf: string },
   config: PaceConfig = defaultPaceConfig,
 ): { expected: Ratio; direction: Direction } | null {
-  const options = { basis: config.basis, curve: config.curve };
+  const counts = def.type === 'count_range' || def.type === 'count_target';
+  const share = counts ? elapsedShare(period.start, period.end, period.asOf, { basis: config.basis, curve: config.curve }) : ONE;
+  return expectedAtShare(def, share);
+}
+
+/** As `expectedForIndicator`, with the elapsed share already known (one share serves every item of a plan). */
+export function expectedAtShare(def: IndicatorDefinition, share: Ratio): { expected: Ratio; direction: Direction } | null {
   switch (def.type) {
     case 'count_range':
-      return { expected: expectedProgress(def.lower, period.start, period.end, period.asOf, options).expected, direction: 'higher_is_better' };
+      return { expected: mul(parseDecimal(def.lower), share), direction: 'higher_is_better' };
     case 'count_target':
-      return { expected: expectedProgress(def.target, period.start, period.end, period.asOf, options).expected, direction: 'higher_is_better' };
+      return { expected: mul(parseDecimal(def.target), share), direction: 'higher_is_better' };
     case 'rate_threshold':
       return { expected: parseDecimal(def.threshold), direction: def.direction };
     case 'base_slope':

@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // React.lazy needs default exports for pages; config files export defaults by convention.
-    files: ['src/web/**/*-page.tsx', '*.config.{js,ts}', 'test/support/global-setup.ts', 'eslint.config.js'],
+    // React.lazy needs default exports for pages; config files and vitest global setups export defaults by convention.
+    files: ['src/web/**/*-page.tsx', '*.config.{js,ts}', 'test/support/global-setup.ts', 'test/e2e/setup.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

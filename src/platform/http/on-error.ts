@@ -38,10 +38,22 @@ export function toDomainError(error: unknown): DomainError | null {
     if (error.status === 415) return new DomainError('invalid', 'request.unsupported_media_type', '请求体的内容类型不受支持（JSON 接口请用 application/json）');
     if (error.status >= 400 && error.status < 500) return new DomainError('invalid', 'request.bad_request', error.message || 'Bad request');
   }
-  const pg = error as { code?: unknown; message?: unknown };
-  if (typeof pg.code === 'string' && /^22/.test(pg.code)) {
+  const code = postgresErrorCode(error);
+  if (code && /^22/.test(code)) {
     // invalid_text_representation, numeric_value_out_of_range, …: input that slipped past validation
     return new DomainError('invalid', 'request.invalid_value', '输入值超出允许范围');
+  }
+  // Safety nets behind the services' own checks: a reference to a record that does not exist, a duplicate key.
+  if (code === '23503') return new DomainError('invalid', 'request.unknown_reference', '引用的记录不存在（可能已被删除）');
+  if (code === '23505') return new DomainError('conflict', 'request.duplicate', '记录已存在（唯一性冲突）');
+  return null;
+}
+
+/** The SQLSTATE of a database error, also when a driver or Drizzle wraps it (`cause`). */
+function postgresErrorCode(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return null;
 }

@@ -80,6 +80,8 @@ export function defineRoute<R extends DefineRouteConfig>(config: R) {
     middleware: [declareAccess(access), limit],
     responses: { ...errorResponses, ...route.responses },
     'x-access': 'public' in access ? 'public' : `${access.permission} (${access.scope})`,
+    // Routes that take bulk uploads raise the JSON body limit; clients (and the hostile-input test) read it here.
+    ...(maxBodyBytes ? { 'x-max-body-bytes': maxBodyBytes } : {}),
   };
   return createRoute(full as unknown as Omit<R, 'access' | 'maxBodyBytes'> & { middleware: MiddlewareHandler<AppEnv>[] });
 }

@@ -37,6 +37,10 @@ export type AppModule = {
 const OrgUnitsPage = lazy(() => import('../features/org/org-units-page'));
 const UsersPage = lazy(() => import('../features/users/users-page'));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page'));
+const HazardsPage = lazy(() => import('../features/hazards/hazards-page'));
+const HazardReportPage = lazy(() => import('../features/hazards/hazard-report-page'));
+const HazardDetailPage = lazy(() => import('../features/hazards/hazard-detail-page'));
+const TownshipPage = lazy(() => import('../features/hazards/township-page'));
 
 export const appModules: AppModule[] = [
   {
@@ -85,7 +89,10 @@ export const appModules: AppModule[] = [
     icon: <SafetyCertificateOutlined />,
     pages: [
       { path: '/safety/equipment', label: { zh: '特种设备', en: 'Special equipment' }, permission: 'safety.read' },
-      { path: '/safety/hazards', label: { zh: '隐患闭环', en: 'Hazards' }, permission: 'safety.read' },
+      { path: '/safety/hazards', label: { zh: '隐患闭环', en: 'Hazards' }, permission: 'safety.read', element: HazardsPage },
+      { path: '/safety/hazards/new', label: { zh: '上报隐患', en: 'Report a hazard' }, permission: 'safety.report_hazard', element: HazardReportPage, hidden: true },
+      { path: '/safety/hazards/:id', label: { zh: '隐患详情', en: 'Hazard' }, permission: 'safety.read', element: HazardDetailPage, hidden: true },
+      { path: '/safety/township', label: { zh: '属地隐患', en: 'Township hazards' }, permission: 'safety.read', element: TownshipPage },
     ],
   },
   {
@@ -93,7 +100,15 @@ export const appModules: AppModule[] = [
     label: { zh: '环境质量', en: 'Environmental quality' },
     description: { zh: '空气质量指数、水质、噪声、生态红线选址', en: 'AQI, water, noise, ecological red lines and siting' },
     icon: <EnvironmentOutlined />,
-    pages: [{ path: '/environment', label: { zh: '环境质量', en: 'Environment' }, permission: 'environment.read' }],
+    pages: [
+      { path: '/environment', label: { zh: '总览', en: 'Overview' }, permission: 'environment.read', element: lazy(() => import('../features/environment/dashboard-page')) },
+      { path: '/environment/water', label: { zh: '水质', en: 'Water' }, permission: 'environment.read', element: lazy(() => import('../features/environment/water-page')) },
+      { path: '/environment/noise', label: { zh: '噪声', en: 'Noise' }, permission: 'environment.read', element: lazy(() => import('../features/environment/noise-page')) },
+      { path: '/environment/redlines', label: { zh: '生态红线', en: 'Red lines' }, permission: 'environment.read', element: lazy(() => import('../features/environment/redlines-page')) },
+      { path: '/environment/siting', label: { zh: '选址检查', en: 'Siting check' }, permission: 'environment.siting', element: lazy(() => import('../features/environment/siting-page')) },
+      { path: '/environment/siting/:id/print', label: { zh: '选址核查报告', en: 'Siting report' }, permission: 'environment.siting', element: lazy(() => import('../features/environment/siting-print-page')), hidden: true },
+      { path: '/environment/stations/:id', label: { zh: '站点详情', en: 'Station' }, permission: 'environment.read', element: lazy(() => import('../features/environment/station-detail-page')), hidden: true },
+    ],
   },
   {
     key: 'service-quality',

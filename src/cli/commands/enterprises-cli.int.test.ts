@@ -12,7 +12,7 @@ import { enterpriseByCode, row, sheet, testCode } from '../../../test/support/en
 import { xlsxFile } from '../../../test/support/import-files';
 import type { CliContext } from '../context';
 import { run as runExport } from './enterprises-export';
-import { run as runImport } from './enterprises-import';
+import { run as runImport } from './import-command';
 
 let database: Database;
 let dir: string;

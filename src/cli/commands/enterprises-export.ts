@@ -18,7 +18,12 @@ import { parseArgs, type CliCommand, type CliContext } from '../context';
 const usage = 'export enterprises <file.xlsx> [--q <text>] [--status active|cancelled|revoked|moved_out] [--territoryOrgUnitId <id>] [--industry <code>] [--tag <tag>]';
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { positional, options } = parseArgs(args[0] === 'enterprises' ? args.slice(1) : args);
+  if (args[0] !== 'enterprises') {
+    ctx.out(`usage: qcity ${usage}`);
+    ctx.out('可导出的种类 / kinds: enterprises（其他列表请在网页上按筛选条件导出 Excel）');
+    return 2;
+  }
+  const { positional, options } = parseArgs(args.slice(1));
   const file = positional[0];
   if (!file || positional.length > 1 || !/\.xlsx$/i.test(file)) {
     ctx.out(`usage: qcity ${usage}`);

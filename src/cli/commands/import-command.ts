@@ -8,23 +8,34 @@ import { streamXlsx } from '../../platform/excel/export';
 import { createImportBatch, executeImportBatch, importModes, iterateImportErrors, withLimits, type ImportMode } from '../../platform/import';
 import { importRegistry } from '../../domains/import-kinds';
 import { parseArgs, type CliCommand, type CliContext } from '../context';
+import { run as runRedlineImport } from './environment-import-redlines';
 
 /**
- * `qcity import enterprises <file> [--mode valid_only] [--dry-run] [--errors <report.xlsx>]`
+ * `qcity import <kind> <file> [--mode valid_only] [--dry-run] [--errors <report.xlsx>]`
+ *
+ * Kinds: every kind of the import registry (enterprises, equipment-inspections,
+ * environment-air-hourly — also as `air-hourly`), plus `red-lines` for a GeoJSON file of
+ * ecological red-line zones (not a table, so it has its own checks: see env-import-redlines).
  *
  * Imports an xlsx or csv file with the same engine, checks and journal as the web import (one
  * transaction; undo from the web's import history). Rows with errors are written to an error
  * report next to the file (or to --errors). Exit codes: 0 all rows imported, 2 usage, 4 the file
  * was refused or rows had errors (see the report), 1 unexpected failure.
  */
-const usage = 'import enterprises <file.xlsx|file.csv> [--mode all_or_nothing|valid_only] [--dry-run] [--errors <report.xlsx>]';
+const kindAliases: Record<string, string> = { 'air-hourly': 'environment-air-hourly', inspections: 'equipment-inspections' };
+const kindNames = () => [...importRegistry.list().map((k) => k.kind), 'red-lines'].join('|');
+const usage = `import <${['enterprises', 'equipment-inspections', 'air-hourly', 'red-lines'].join('|')}> <file.xlsx|file.csv|file.geojson> [--mode all_or_nothing|valid_only] [--dry-run] [--errors <report.xlsx>]`;
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const { positional, options } = parseArgs(args[0] === 'enterprises' ? args.slice(1) : args);
+  const [kindArg, ...rest] = args;
+  if (kindArg === 'red-lines') return runRedlineImport(rest, ctx);
+  const kind = importRegistry.find(kindAliases[kindArg ?? ''] ?? kindArg ?? '');
+  const { positional, options } = parseArgs(rest);
   const file = positional[0];
   const mode = (options.mode === undefined ? 'all_or_nothing' : options.mode) as ImportMode;
-  if (!file || positional.length > 1 || !(importModes as readonly string[]).includes(mode)) {
+  if (!kind || !file || positional.length > 1 || !(importModes as readonly string[]).includes(mode)) {
     ctx.out(`usage: qcity ${usage}`);
+    if (!kind) ctx.out(`可导入的种类 / kinds: ${kindNames()}`);
     return 2;
   }
   if (!fs.existsSync(file)) {
@@ -36,7 +47,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const { batch } = await createImportBatch(ctx.db, importRegistry, {
     actor,
-    input: { kind: 'enterprises', fileName: path.basename(file), bytes, mode, dryRun: options['dry-run'] === true },
+    input: { kind: kind.kind, fileName: path.basename(file), bytes, mode, dryRun: options['dry-run'] === true },
     limits,
     enqueue: false,
   });
@@ -81,9 +92,9 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   return 0;
 }
 
-export const enterprisesImportCommand: CliCommand = {
+export const importCommand: CliCommand = {
   name: 'import',
   usage,
-  description: '导入企业名录（xlsx/csv，与网页导入同一引擎；可在网页“导入历史”中撤销）',
+  description: '导入企业名录、检验记录、空气小时数据（xlsx/csv，与网页导入同一引擎，可在网页“导入历史”中撤销）或生态红线（GeoJSON）',
   run,
 };

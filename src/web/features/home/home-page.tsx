@@ -1,8 +1,10 @@
 import { Card, Col, Row, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { appModules, visiblePages } from '../../app/modules';
 import { useI18n } from '../../lib/i18n';
 import { useCan, useMe } from '../auth/api';
+import { takeLandingPath } from '../enterprises/enterprise-landing';
 
 /** The home page: the modules this user works in, each with its pages. */
 export default function HomePage() {
@@ -10,6 +12,11 @@ export default function HomePage() {
   const can = useCan();
   const { t, label } = useI18n();
   const navigate = useNavigate();
+  // An enterprise user lands on their own enterprise once per session (then 工作台 shows this page).
+  useEffect(() => {
+    const landing = takeLandingPath(me);
+    if (landing) navigate(landing, { replace: true });
+  }, [me, navigate]);
   const modules = appModules.map((m) => ({ module: m, pages: visiblePages(m, can) })).filter((m) => m.pages.length > 0);
   return (
     <>

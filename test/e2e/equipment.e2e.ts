@@ -191,6 +191,17 @@ describe('special-equipment registry in the browser', () => {
     await screenshot(page, 'equipment-4-detail-info');
   });
 
+  it('上报隐患 on the device opens the report form with the device, its use unit and territory filled in', async () => {
+    const page = browser.page;
+    await page.getByTestId('device-tabs').getByRole('tab', { name: '时间轴' }).click();
+    await page.getByTestId('device-report-hazard').click();
+    await page.waitForURL(/\/safety\/hazards\/new\?equipmentId=[0-9a-f-]{36}$/);
+    await poll(() => page.getByTestId('hazard-report-equipment').innerText()).toContain(name);
+    expect(await page.getByTestId('hazard-report-enterprise').innerText()).toContain('常乐兴旺贸易有限公司');
+    expect(await page.getByTestId('hazard-report-org').innerText()).toContain('常乐镇');
+    await screenshot(page, 'equipment-5-report-hazard');
+  });
+
   it('bureau sees the inspection rules (unverified periods marked) and the working-day calendar', async () => {
     const page = browser.page;
     await page.goto(`${browser.baseUrl}/safety/equipment/rules`);

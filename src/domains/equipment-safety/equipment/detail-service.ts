@@ -3,7 +3,7 @@ import { newId } from '../../../platform/ids';
 import type { Actor } from '../../../shared/actor';
 import { coordinatorsFor, listDirectoryUsers, loadEnterprises, loadOrgIndex } from './directory';
 import { getDevice, type Options } from './device-service';
-import { inspectionKindLabels, type InspectionKind } from './enums';
+import { inspectionConclusionLabels, inspectionKindLabels, type InspectionConclusion, type InspectionKind } from './enums';
 import { insertEvents, selectTimeline } from './record-store';
 import { maintenanceKindLabels, type MaintenanceKind } from './schema';
 import type { Responsibility, TimelineItem, TimelineQuery } from './view-schema';
@@ -20,7 +20,7 @@ export async function getDeviceTimeline(db: Db, options: Options & { deviceId: s
   const items = rows.map((r) => {
     let summary = r.summary ?? '';
     const d = (r.details ?? {}) as Record<string, unknown>;
-    if (r.kind === 'inspection') summary = `${inspectionKindLabels[r.action as InspectionKind]?.zh ?? r.action}：${String(d.orgName ?? '')} 报告 ${String(d.reportNo ?? '')}，结论 ${String(d.conclusion ?? '')}`;
+    if (r.kind === 'inspection') summary = `${inspectionKindLabels[r.action as InspectionKind]?.zh ?? r.action}：${String(d.orgName ?? '')} 报告 ${String(d.reportNo ?? '')}，结论 ${inspectionConclusionLabels[d.conclusion as InspectionConclusion]?.zh ?? String(d.conclusion ?? '')}`;
     if (r.kind === 'maintenance') summary = `${maintenanceKindLabels[r.action as MaintenanceKind]?.zh ?? r.action}`;
     return { ...r, summary };
   });

@@ -171,6 +171,8 @@ describe('inspections move the due date', () => {
     res = await bureau.post(`/api/v1/equipment/${d.id}/inspections`, { kind: 'reinspection', orgName: '江海特种设备检验检测中心', reportNo: 'R-3', inspectedOn: today, conclusion: 'pass_after_reinspection' });
     expect(res.body.device).toMatchObject({ mustStop: false, nextDueOn: addMonths(today, 24), dueStatus: 'normal' });
     expect((await inspect(d.id, { reportNo: 'R-3', inspectedOn: today, conclusion: 'pass' })).body.error.code).toBe('equipment.duplicate_report');
+    const inspections = (await office.get(`/api/v1/equipment/${d.id}/timeline?kind=inspection`)).body.items as Array<{ summary: string }>;
+    expect(inspections.map((i) => i.summary)).toEqual(expect.arrayContaining([expect.stringContaining('报告 R-2，结论 不合格'), expect.stringContaining('报告 R-3，结论 复检合格')]));
   });
 
   it('uses the safety grade of a vessel inspection (grade 2 → 72 months) and flags [?] periods as unverified', async () => {

@@ -1,6 +1,6 @@
 /**
  * Hazards raised on the device (the hazard module's list, filtered by equipmentId) and "上报隐患".
- * The report form takes no device from the URL, so the button opens it and the user picks the device there.
+ * The button opens the report form for this device (`?equipmentId=`), which fills in the device, its use unit and territory.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
@@ -22,7 +22,7 @@ export function DeviceHazardsCard({ deviceId }: { deviceId: string }) {
       title={t('相关隐患', 'Hazards')}
       extra={
         can('safety.report_hazard') ? (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => navigate('/safety/hazards/new')} data-testid="device-report-hazard">
+          <Button size="small" icon={<PlusOutlined />} onClick={() => navigate(`/safety/hazards/new?equipmentId=${deviceId}`)} data-testid="device-report-hazard">
             {t('上报隐患', 'Report a hazard')}
           </Button>
         ) : null

@@ -6,8 +6,8 @@
  */
 import { AimOutlined, CloseCircleOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { hazardGradeLabels, hazardGrades, hazardSourceLabels, hazardSources, type HazardGrade, type HazardSource } from '../../../domains/equipment-safety/hazards/hazard-enums';
 import { hazardSourceCreators } from '../../../domains/equipment-safety/hazards/hazard-record-rules';
 import { hazardLimits, type CreateHazardInput } from '../../../domains/equipment-safety/hazards/hazard-schema';
@@ -17,6 +17,7 @@ import { OrgUnitSelect } from '../../components/ui/org-unit-select';
 import { PageHeader } from '../../components/ui/page-header';
 import { useI18n } from '../../lib/i18n';
 import { useMe } from '../auth/api';
+import { useDeviceDetail } from '../equipment/api';
 import { useCreateHazard, useEnterprise } from './api';
 import { PhotoUpload } from './photo-upload';
 import { EnterprisePicker, EquipmentPicker } from './pickers';
@@ -61,6 +62,18 @@ export default function HazardReportPage() {
   const isEnterprise = me?.role === 'enterprise';
   const ownEnterprise = useEnterprise(isEnterprise ? me?.enterpriseId : null);
   const onAvailability = useCallback((available: boolean) => setEquipmentAvailable(available), []);
+  // Opened from a device (设备详情 → 上报隐患, `?equipmentId=`): the device, its use unit and territory come filled in.
+  const [params] = useSearchParams();
+  const presetDevice = useDeviceDetail(params.get('equipmentId') ?? undefined).data;
+  const presetEnterprise = useEnterprise(presetDevice && !isEnterprise ? presetDevice.useUnitId : null).data;
+  useEffect(() => {
+    if (!presetDevice) return;
+    form.setFieldsValue({
+      equipmentId: presetDevice.id,
+      ...(isEnterprise ? {} : { enterpriseId: presetDevice.useUnitId, orgUnitId: presetDevice.territoryOrgUnitId }),
+      ...(form.getFieldValue('address') ? {} : { address: presetDevice.useAddress }),
+    });
+  }, [presetDevice, isEnterprise, form]);
 
   const sources = useMemo(() => (me ? hazardSources.filter((s) => hazardSourceCreators[s].includes(me.role)) : []), [me]);
   const initialValues = useMemo<Partial<Values>>(() => {
@@ -217,6 +230,7 @@ export default function HazardReportPage() {
             <EnterprisePicker
               testId="hazard-report-enterprise"
               disabled={isEnterprise}
+              preset={presetEnterprise}
               onChange={(id, option) => {
                 form.setFieldsValue({ enterpriseId: id, equipmentId: undefined });
                 if (option && !form.getFieldValue('orgUnitId') && !isEnterprise) form.setFieldValue('orgUnitId', option.territoryOrgUnitId);
@@ -224,7 +238,7 @@ export default function HazardReportPage() {
             />
           </Form.Item>
           <Form.Item name="equipmentId" label={t('涉及设备', 'Device')} hidden={!equipmentAvailable}>
-            <EquipmentPicker testId="hazard-report-equipment" usingUnitId={enterpriseId} onAvailability={onAvailability} />
+            <EquipmentPicker testId="hazard-report-equipment" usingUnitId={enterpriseId} onAvailability={onAvailability} preset={presetDevice} />
           </Form.Item>
           <Flex vertical gap={12} style={{ marginTop: 8 }}>
             <Button type="primary" size="large" block icon={<SendOutlined />} loading={create.isPending} disabled={uploading} onClick={() => void finish(true)} data-testid="hazard-report-submit">

@@ -17,18 +17,22 @@ function useDebounced<T>(value: T, ms = 300): T {
   return debounced;
 }
 
-type PickerProps<T> = { value?: string; onChange?: (id: string | undefined, option: T | undefined) => void; testId: string; disabled?: boolean };
+/** `preset`: an option known before any search (e.g. the device the form was opened for), shown while it is the value. */
+type PickerProps<T> = { value?: string; onChange?: (id: string | undefined, option: T | undefined) => void; testId: string; disabled?: boolean; preset?: T };
 
-export function EnterprisePicker({ value, onChange, testId, disabled }: PickerProps<EnterpriseOption>) {
+/** The search results, with the chosen or preset option kept in front when the search does not return it. */
+function withKnown<T extends { id: string }>(found: T[], ...known: Array<T | undefined>): T[] {
+  const extra = known.filter((k): k is T => k !== undefined && !found.some((f) => f.id === k.id));
+  return [...extra.filter((k, i) => extra.findIndex((e) => e.id === k.id) === i), ...found];
+}
+
+export function EnterprisePicker({ value, onChange, testId, disabled, preset }: PickerProps<EnterpriseOption>) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
   const { data, isFetching } = useEnterpriseSearch(q);
   const [chosen, setChosen] = useState<EnterpriseOption | undefined>();
-  const items = useMemo(() => {
-    const found = data?.items ?? [];
-    return chosen && !found.some((e) => e.id === chosen.id) ? [chosen, ...found] : found;
-  }, [data, chosen]);
+  const items = useMemo(() => withKnown(data?.items ?? [], chosen, preset?.id === value ? preset : undefined), [data, chosen, preset, value]);
   return (
     <Select
       size="large"
@@ -52,7 +56,7 @@ export function EnterprisePicker({ value, onChange, testId, disabled }: PickerPr
 }
 
 /** Null (nothing rendered) while the equipment list route answers 404. */
-export function EquipmentPicker({ value, onChange, testId, usingUnitId, onAvailability }: PickerProps<EquipmentOption> & { usingUnitId?: string; onAvailability?: (available: boolean) => void }) {
+export function EquipmentPicker({ value, onChange, testId, usingUnitId, onAvailability, preset }: PickerProps<EquipmentOption> & { usingUnitId?: string; onAvailability?: (available: boolean) => void }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
@@ -60,7 +64,7 @@ export function EquipmentPicker({ value, onChange, testId, usingUnitId, onAvaila
   const available = !(isSuccess && data === null);
   useEffect(() => onAvailability?.(available), [available, onAvailability]);
   if (!available) return null;
-  const items = data?.items ?? [];
+  const items = withKnown(data?.items ?? [], preset?.id === value ? preset : undefined);
   return (
     <Select
       size="large"

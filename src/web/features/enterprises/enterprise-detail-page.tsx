@@ -4,15 +4,14 @@
  * detail-tabs.tsx (基本信息, 变更记录, and later modules' tabs). The tab lives in `?tab=`.
  */
 import { ContactsOutlined, EditOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { enterpriseStatusLabels } from '../../../domains/enterprises/enterprise-enums';
 import type { EnterpriseDetail } from '../../../domains/enterprises/view-schema';
-import { apiErrorText } from '../../components/ui/form-error';
+import { RecordUnavailable } from '../../components/ui/record-unavailable';
 import { PageHeader } from '../../components/ui/page-header';
 import { StatusTag } from '../../components/ui/status-tag';
-import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useCan, useMe } from '../auth/api';
 import { useEnterpriseDetail } from './api';
@@ -37,17 +36,7 @@ export default function EnterpriseDetailPage() {
   const back = () => navigate('/enterprises');
 
   if (query.isLoading) return <Spin />;
-  if (query.error || !query.data) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('企业不存在或不在您的管辖范围内', 'Enterprise not found or outside your area') : t('加载失败', 'Failed to load')}
-        subTitle={query.error ? apiErrorText(query.error, t) : undefined}
-        extra={<Button onClick={back}>{t('返回企业列表', 'Back to the list')}</Button>}
-      />
-    );
-  }
+  if (query.error || !query.data) return <RecordUnavailable error={query.error} notFound={t('企业不存在或不在您的管辖范围内', 'Enterprise not found or outside your area')} backLabel={t('返回企业列表', 'Back to the list')} onBack={back} />;
   const e = query.data;
   /** Loads the latest record; an open edit form starts again from it. */
   const reload = async () => {

@@ -5,14 +5,13 @@
  * 维保记录 · 作业人员证书 · 责任体系 · 时间轴 (the tab is kept in `?tab=`).
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Result, Row, Space, Spin, Tabs, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Space, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { registrationActionLabels, type RegistrationAction } from '../../../domains/equipment-safety/equipment/enums';
 import type { DeviceDetail } from '../../../domains/equipment-safety/equipment/view-schema';
-import { apiErrorText } from '../../components/ui/form-error';
+import { RecordUnavailable } from '../../components/ui/record-unavailable';
 import { PageHeader } from '../../components/ui/page-header';
-import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDeviceDetail } from './api';
 import { CertificateFormModal } from './certificate-form-modal';
@@ -48,17 +47,7 @@ export default function DeviceDetailPage() {
   const back = () => navigate('/safety/equipment');
 
   if (query.isLoading) return <Spin />;
-  if (query.error || !query.data) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('设备不存在或不在您的管辖范围内', 'Device not found or outside your area') : t('加载失败', 'Failed to load')}
-        subTitle={query.error ? apiErrorText(query.error, t) : undefined}
-        extra={<Button onClick={back}>{t('返回设备列表', 'Back to the list')}</Button>}
-      />
-    );
-  }
+  if (query.error || !query.data) return <RecordUnavailable error={query.error} notFound={t('设备不存在或不在您的管辖范围内', 'Device not found or outside your area')} backLabel={t('返回设备列表', 'Back to the list')} onBack={back} />;
   const d = query.data;
   const setTab = (key: string) =>
     setSearchParams((prev) => {

@@ -1,12 +1,11 @@
 /** 检验记录 of a device: the inspections newest first (paged on the server), with the due date each one met and the next due date the system computed. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { InspectionItem, DeviceDetail } from '../../../domains/equipment-safety/equipment/view-schema';
 import { ErrorAlert } from '../../components/ui/error-alert';
-import { exportUrl } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDeviceRecords } from './api';
+import { RecordsToolbar } from './records-toolbar';
 
 const resultColors = { pass: 'green', basic_pass: 'orange', fail: 'red' } as const;
 
@@ -16,19 +15,7 @@ export function InspectionsTab({ device, onAdd }: { device: DeviceDetail; onAdd(
   const query = useDeviceRecords<InspectionItem>('inspections', device.id, { page, pageSize: 10 });
   return (
     <div data-testid="device-inspections">
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">{t('下次检验日期由系统按检验周期规则计算；报告所载日期仅供核对。', 'The next due date is computed by the rules.')}</Typography.Text>
-        <Flex gap={8}>
-          <Button icon={<DownloadOutlined />} href={exportUrl('/equipment/inspections/export.xlsx', { deviceId: device.id })} download>
-            {t('导出 Excel', 'Export Excel')}
-          </Button>
-          {device.abilities.recordInspection && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="inspection-add">
-              {t('录入检验结果', 'Record an inspection')}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
+      <RecordsToolbar hint={t('下次检验日期由系统按检验周期规则计算；报告所载日期仅供核对。', 'The next due date is computed by the rules.')} exportPath="/equipment/inspections/export.xlsx" deviceId={device.id} canAdd={device.abilities.recordInspection} onAdd={onAdd} addLabel={t('录入检验结果', 'Record an inspection')} addTestId="inspection-add" />
       <ErrorAlert error={query.error} />
       <Table<InspectionItem>
         rowKey="id"

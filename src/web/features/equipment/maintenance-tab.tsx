@@ -2,14 +2,13 @@
  * 维保记录 of a device, newest first: for elevators each record carries the days since the previous
  * one and a flag when the gap exceeds 15 days, and the gap check of the last year is summarised above.
  */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { DeviceDetail, MaintenanceItem } from '../../../domains/equipment-safety/equipment/view-schema';
 import { ErrorAlert } from '../../components/ui/error-alert';
-import { exportUrl } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useDeviceRecords, useMaintenanceGaps } from './api';
+import { RecordsToolbar } from './records-toolbar';
 
 export function MaintenanceTab({ device, onAdd }: { device: DeviceDetail; onAdd(): void }) {
   const { t } = useI18n();
@@ -38,19 +37,7 @@ export function MaintenanceTab({ device, onAdd }: { device: DeviceDetail; onAdd(
           description={closed.length > 0 ? closed.slice(0, 5).map((g) => t(`${g.startOn} → ${g.endOn}：${g.days} 天`, `${g.startOn} → ${g.endOn}: ${g.days} d`)).join('；') : undefined}
         />
       )}
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">{isElevator ? t('电梯应至少每 15 日进行一次清洁、润滑、调整和检查。', 'Elevators: maintenance at least every 15 days.') : t('维保记录', 'Maintenance records')}</Typography.Text>
-        <Flex gap={8}>
-          <Button icon={<DownloadOutlined />} href={exportUrl('/equipment/maintenance/export.xlsx', { deviceId: device.id })} download>
-            {t('导出 Excel', 'Export Excel')}
-          </Button>
-          {device.abilities.recordMaintenance && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid="maintenance-add">
-              {t('录入维保记录', 'Record maintenance')}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
+      <RecordsToolbar hint={isElevator ? t('电梯应至少每 15 日进行一次清洁、润滑、调整和检查。', 'Elevators: maintenance at least every 15 days.') : t('维保记录', 'Maintenance records')} exportPath="/equipment/maintenance/export.xlsx" deviceId={device.id} canAdd={device.abilities.recordMaintenance} onAdd={onAdd} addLabel={t('录入维保记录', 'Record maintenance')} addTestId="maintenance-add" />
       <ErrorAlert error={query.error} />
       <Table<MaintenanceItem>
         rowKey="id"

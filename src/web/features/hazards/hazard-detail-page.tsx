@@ -4,7 +4,7 @@
  * description, location, parties, photos before/after, notice/plan/extension/listing, and the timeline.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { escalationStepLabels } from '../../../domains/equipment-safety/hazards/escalation-rules';
@@ -18,10 +18,9 @@ import {
   type HazardActionName,
 } from '../../../domains/equipment-safety/hazards/hazard-enums';
 import type { HazardDetail } from '../../../domains/equipment-safety/hazards/hazard-view-schema';
-import { apiErrorText } from '../../components/ui/form-error';
+import { RecordUnavailable } from '../../components/ui/record-unavailable';
 import { formatTimestamp } from '../../components/ui/history-timeline';
 import { PageHeader } from '../../components/ui/page-header';
-import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useHazardDetail } from './api';
 import { HazardActionModal } from './hazard-action-modal';
@@ -51,17 +50,7 @@ export default function HazardDetailPage() {
   const back = () => navigate('/safety/hazards');
 
   if (query.isLoading) return <Spin />;
-  if (query.error || !query.data) {
-    const notFound = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('隐患不存在或不在您的管辖范围内', 'Hazard not found or outside your area') : t('加载失败', 'Failed to load')}
-        subTitle={query.error ? apiErrorText(query.error, t) : undefined}
-        extra={<Button onClick={back}>{t('返回隐患看板', 'Back to the board')}</Button>}
-      />
-    );
-  }
+  if (query.error || !query.data) return <RecordUnavailable error={query.error} notFound={t('隐患不存在或不在您的管辖范围内', 'Hazard not found or outside your area')} backLabel={t('返回隐患看板', 'Back to the board')} onBack={back} />;
   const h = query.data;
   const refresh = async () => {
     await query.refetch();

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/types';
-import type { MetricPeriod, MetricRegistry, MetricValue } from '../../platform/metrics';
+import { computeMetricForScopes, type MetricDefinition, type MetricPeriod, type MetricRegistry, type MetricScope, type MetricValue } from '../../platform/metrics';
 import { findRoot } from '../org';
 import type { IndicatorActual, IndicatorDefinition } from './indicator-schema';
 import { chooseActual, describeActual, effectiveDefinition, metricScopeFor, metricValueToActual, type ValueSource } from './item-rules';
@@ -15,7 +15,8 @@ import type { PlanRecord } from './plan-store';
  * Values of assessed items. A metric-bound item is computed through the metrics registry at the
  * moment of reading (so a change in the bound module shows on the next read) and carries the
  * registry's provenance; a reported item carries the report, self-evaluation or review it came from.
- * Identical metric requests (same metric, scope and period) are computed once.
+ * Identical metric requests (same metric, scope and period) are computed once, and the scopes of
+ * one metric and period in one batch where the metric has a batch path (computeMany).
  */
 export type MetricRequest = { key: string; metricKey: string; scopeOrgUnitId: string; scopePath: string; period: MetricPeriod };
 export type MetricOutcome = { request: MetricRequest; value: MetricValue | null; error: string | null };
@@ -40,28 +41,62 @@ export function metricPeriodFor(plan: Pick<PlanRecord, 'year'>, asOf: string): M
   return { from, to };
 }
 
+/**
+ * Computes every distinct request once. The requests of one metric and period that has a batch
+ * path (computeMany) go to the registry together, one batch per group; if a batch fails, its
+ * requests are computed one by one so that each carries its own error. Other requests are
+ * computed one by one. Batches and single requests run `concurrency` at a time.
+ */
 export async function computeMetricRequests(db: Db, registry: MetricRegistry, requests: MetricRequest[], now: Date, concurrency = 4): Promise<Map<string, MetricOutcome>> {
   const unique = [...new Map(requests.map((r) => [r.key, r])).values()];
   const outcomes = new Map<string, MetricOutcome>();
-  let next = 0;
-  const worker = async () => {
-    while (next < unique.length) {
-      const request = unique[next++] as MetricRequest;
-      const metric = registry.find(request.metricKey);
-      if (!metric) {
-        outcomes.set(request.key, { request, value: null, error: `平台指标 ${request.metricKey} 未注册` });
-        continue;
-      }
-      try {
-        const value = await metric.compute(db, { scope: { orgUnitId: request.scopeOrgUnitId, orgPath: request.scopePath }, period: request.period, now });
-        outcomes.set(request.key, { request, value, error: null });
-      } catch (error) {
-        outcomes.set(request.key, { request, value: null, error: `计算失败：${(error as Error).message}` });
-      }
+  const computeOne = async (metric: MetricDefinition | null, request: MetricRequest) => {
+    if (!metric) {
+      outcomes.set(request.key, { request, value: null, error: `平台指标 ${request.metricKey} 未注册` });
+      return;
+    }
+    try {
+      const value = await metric.compute(db, { scope: scopeOf(request), period: request.period, now });
+      outcomes.set(request.key, { request, value, error: null });
+    } catch (error) {
+      outcomes.set(request.key, { request, value: null, error: `计算失败：${(error as Error).message}` });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
+  const computeBatch = async (metric: MetricDefinition, group: MetricRequest[], period: MetricPeriod) => {
+    let values: Map<string, MetricValue>;
+    try {
+      values = await computeMetricForScopes(metric, db, { scopes: group.map(scopeOf), period, now });
+    } catch {
+      for (const request of group) await computeOne(metric, request);
+      return;
+    }
+    for (const request of group) outcomes.set(request.key, { request, value: values.get(request.scopeOrgUnitId) ?? null, error: null });
+  };
+
+  const tasks: Array<() => Promise<void>> = [];
+  const batches = new Map<string, { metric: MetricDefinition; period: MetricPeriod; group: MetricRequest[] }>();
+  for (const request of unique) {
+    const metric = registry.find(request.metricKey);
+    if (!metric?.computeMany) {
+      tasks.push(() => computeOne(metric, request));
+      continue;
+    }
+    const key = `${request.metricKey}|${request.period.from}|${request.period.to}`;
+    const batch = batches.get(key);
+    if (batch) batch.group.push(request);
+    else batches.set(key, { metric, period: request.period, group: [request] });
+  }
+  for (const b of batches.values()) tasks.push(() => computeBatch(b.metric, b.group, b.period));
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
   return outcomes;
+}
+
+function scopeOf(request: MetricRequest): MetricScope {
+  return { orgUnitId: request.scopeOrgUnitId, orgPath: request.scopePath };
 }
 
 export function metricRequestFor(item: ItemRecord, root: { id: string; path: string }, period: MetricPeriod): MetricRequest | null {

@@ -1,5 +1,7 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { localDate } from '../../../platform/clock';
-import { rateString, type MetricDefinition } from '../../../platform/metrics';
+import { queryRows, type Db } from '../../../platform/db/types';
+import { rateString, scopeUnitsSql, type MetricDefinition, type MetricPeriod, type MetricScope, type MetricValue } from '../../../platform/metrics';
 import { countObligationsDue, countOverdueDevicesAsOf } from './obligation-store';
 
 /**
@@ -20,12 +22,83 @@ import { countObligationsDue, countOverdueDevicesAsOf } from './obligation-store
  *   "as of" (due on or before it, and not inspected or voided by then), the same notion as the
  *   list's 超期未检 status, evaluated for a past day from the obligation history.
  * Days are local days in Asia/Shanghai (the metric interface carries no time zone).
+ *
+ * computeMany counts many territories in one query grouped by scope. Its conditions are those of
+ * countObligationsDue / countOverdueDevicesAsOf (obligation-store.ts); keep the two in step (the
+ * metric batch test compares both paths over the demo data).
  */
 const TIME_ZONE = 'Asia/Shanghai';
+const SOURCE = '特种设备检验义务与检验记录';
+const NOTHING_DUE: DueCounts = { due: 0, onTime: 0, late: 0, open: 0 };
+
+type DueCounts = { due: number; onTime: number; late: number; open: number };
 
 function asOfDay(periodTo: string, now: Date): string {
   const today = localDate(now, TIME_ZONE);
   return periodTo < today ? periodTo : today;
+}
+
+function obligationsOfScopes(scopes: readonly MetricScope[]): SQL {
+  return sql`equipment_obligations o JOIN equipment_devices d ON d.id = o.device_id JOIN ${scopeUnitsSql(scopes)} su ON su.org_unit_id = d.territory_org_unit_id`;
+}
+
+/** countObligationsDue for every scope in one query (scopes with nothing due have no entry). */
+async function countObligationsDueByScope(db: Db, scopes: readonly MetricScope[], options: { from: string; to: string; asOf: string }): Promise<Map<string, DueCounts>> {
+  const rows = await queryRows<DueCounts & { scope_id: string }>(
+    db,
+    sql`SELECT su.scope_id, count(*)::int AS due,
+               count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on < o.due_on)::int AS "onTime",
+               count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on >= o.due_on)::int AS late,
+               count(*) FILTER (WHERE o.state = 'open' OR (o.state = 'void' AND o.closed_on >= o.due_on))::int AS open
+        FROM ${obligationsOfScopes(scopes)}
+        WHERE o.due_on BETWEEN ${options.from} AND ${options.to} AND o.due_on <= ${options.asOf}
+          AND o.obligation IN ('periodic_inspection', 'first_inspection') AND o.track <> 'annual_check'
+          AND NOT (o.state = 'void' AND o.closed_on < o.due_on)
+        GROUP BY su.scope_id`,
+  );
+  return new Map(rows.map(({ scope_id, ...counts }) => [scope_id, counts]));
+}
+
+/** countOverdueDevicesAsOf for every scope in one query (scopes without overdue devices have no entry). */
+async function countOverdueDevicesByScope(db: Db, scopes: readonly MetricScope[], asOf: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ scope_id: string; n: number }>(
+    db,
+    sql`SELECT su.scope_id, count(DISTINCT o.device_id)::int AS n
+        FROM ${obligationsOfScopes(scopes)}
+        WHERE o.due_on <= ${asOf} AND (o.closed_on IS NULL OR o.closed_on > ${asOf})
+        GROUP BY su.scope_id`,
+  );
+  return new Map(rows.map((r) => [r.scope_id, r.n]));
+}
+
+function inspectionRateValue(scope: MetricScope, c: DueCounts, period: MetricPeriod, asOf: string, now: Date): MetricValue {
+  return {
+    value: rateString(c.onTime, c.due),
+    unit: '%',
+    provenance: {
+      source: SOURCE,
+      computedAt: now.toISOString(),
+      recordCount: c.due,
+      link: `/safety/equipment?territoryOrgUnitId=${scope.orgUnitId}`,
+      numerator: c.onTime,
+      denominator: c.due,
+      note: `${period.from} 至 ${asOf} 到期 ${c.due} 项：按期检验 ${c.onTime} 项，超期后检验 ${c.late} 项，尚未检验 ${c.open} 项`,
+    },
+  };
+}
+
+function overdueDevicesValue(scope: MetricScope, n: number, asOf: string, now: Date): MetricValue {
+  return {
+    value: String(n),
+    unit: '台',
+    provenance: {
+      source: SOURCE,
+      computedAt: now.toISOString(),
+      recordCount: n,
+      link: `/safety/equipment?territoryOrgUnitId=${scope.orgUnitId}&dueStatus=overdue`,
+      note: `截至 ${asOf} 超期未检的设备`,
+    },
+  };
 }
 
 export const equipmentMetricDefinitions: MetricDefinition[] = [
@@ -39,19 +112,12 @@ export const equipmentMetricDefinitions: MetricDefinition[] = [
     async compute(db, { scope, period, now }) {
       const asOf = asOfDay(period.to, now);
       const c = await countObligationsDue(db, { from: period.from, to: period.to, asOf, territoryPath: scope.orgPath });
-      return {
-        value: rateString(c.onTime, c.due),
-        unit: '%',
-        provenance: {
-          source: '特种设备检验义务与检验记录',
-          computedAt: now.toISOString(),
-          recordCount: c.due,
-          link: `/safety/equipment?territoryOrgUnitId=${scope.orgUnitId}`,
-          numerator: c.onTime,
-          denominator: c.due,
-          note: `${period.from} 至 ${asOf} 到期 ${c.due} 项：按期检验 ${c.onTime} 项，超期后检验 ${c.late} 项，尚未检验 ${c.open} 项`,
-        },
-      };
+      return inspectionRateValue(scope, c, period, asOf, now);
+    },
+    async computeMany(db, { scopes, period, now }) {
+      const asOf = asOfDay(period.to, now);
+      const counts = await countObligationsDueByScope(db, scopes, { from: period.from, to: period.to, asOf });
+      return new Map(scopes.map((s) => [s.orgUnitId, inspectionRateValue(s, counts.get(s.orgUnitId) ?? NOTHING_DUE, period, asOf, now)]));
     },
   },
   {
@@ -62,18 +128,12 @@ export const equipmentMetricDefinitions: MetricDefinition[] = [
     direction: 'lower_is_better',
     async compute(db, { scope, period, now }) {
       const asOf = asOfDay(period.to, now);
-      const n = await countOverdueDevicesAsOf(db, { asOf, territoryPath: scope.orgPath });
-      return {
-        value: String(n),
-        unit: '台',
-        provenance: {
-          source: '特种设备检验义务与检验记录',
-          computedAt: now.toISOString(),
-          recordCount: n,
-          link: `/safety/equipment?territoryOrgUnitId=${scope.orgUnitId}&dueStatus=overdue`,
-          note: `截至 ${asOf} 超期未检的设备`,
-        },
-      };
+      return overdueDevicesValue(scope, await countOverdueDevicesAsOf(db, { asOf, territoryPath: scope.orgPath }), asOf, now);
+    },
+    async computeMany(db, { scopes, period, now }) {
+      const asOf = asOfDay(period.to, now);
+      const counts = await countOverdueDevicesByScope(db, scopes, asOf);
+      return new Map(scopes.map((s) => [s.orgUnitId, overdueDevicesValue(s, counts.get(s.orgUnitId) ?? 0, asOf, now)]));
     },
   },
 ];

@@ -193,3 +193,38 @@ describe('indicator library', () => {
     expect(townLead.body.error.code).toBe('targets.lead_not_department');
   });
 });
+
+describe('plan settings', () => {
+  it('validates the settings field by field, regenerates the periods for a new deadline rule and logs peer-group changes once published', async () => {
+    const plan = await buildPlan(office, { year: 2048, publish: false, indicators: [task('G1', org['office-quality'] as string, '100')], assignments: [{ code: 'G1', orgUnitId: org['town-changle'] as string }] });
+    const draft = (await office.get(`/api/v1/targets/plans/${plan.planId}`)).body;
+    const bands = [{ grade: 'A', min: '90' }, { grade: 'B', min: '95' }, { grade: 'C', min: '6x' }];
+    const bad = await office.patch(`/api/v1/targets/plans/${plan.planId}`, { version: draft.version, config: { grades: { ...draft.config.grades, bands }, publicityDays: 0 } });
+    expect(bad.status).toBe(400);
+    const paths = (bad.body.error.details.issues as Array<{ path: string; message: string }>).map((i) => `${i.path}: ${i.message}`);
+    expect(paths).toContain('config.grades.bands.2.min: 须为十进制数字字符串（最多4位小数）');
+    expect(paths).toContain('config.grades.bands: 等次下限须从高到低严格递减');
+    expect(paths.some((p) => p.startsWith('config.publicityDays'))).toBe(true);
+
+    const quarterly = { frequency: 'quarterly', deadlineRule: { kind: 'days_after_end', days: 10 }, reminderDaysBefore: [2] };
+    const grades = { ...draft.config.grades, bands: [{ grade: 'A', min: '92' }, { grade: 'B', min: '80' }, { grade: 'C', min: '60' }] };
+    const saved = await office.patch(`/api/v1/targets/plans/${plan.planId}`, { version: draft.version, config: { reporting: quarterly, grades } });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.config).toMatchObject({ reporting: quarterly, grades: { bands: [{ grade: 'A', min: '92' }, {}, {}] } });
+    const periods = (await office.get(`/api/v1/targets/plans/${plan.planId}/periods`)).body as Array<{ key: string; deadline: string; reminderDates: string[] }>;
+    expect(periods.map((p) => p.key)).toEqual(['2048-Q1', '2048-Q2', '2048-Q3', '2048-Q4']);
+    expect(periods[0]).toMatchObject({ deadline: '2048-04-10', reminderDates: ['2048-04-08'] });
+
+    const published = await office.post(`/api/v1/targets/plans/${plan.planId}/transitions`, { action: 'publish', version: saved.body.version });
+    expect(published.status).toBe(200);
+    const unit = ((await office.get(`/api/v1/targets/plans/${plan.planId}/units`)).body as Array<{ id: string; version: number; peerGroup: string }>)[0] as { id: string; version: number; peerGroup: string };
+    expect(unit.peerGroup).toBe('townships');
+    const noReason = await office.patch(`/api/v1/targets/units/${unit.id}`, { version: unit.version, peerGroup: 'parks' });
+    expect(noReason.body.error.code).toBe('targets.change_reason_required');
+    const moved = await office.patch(`/api/v1/targets/units/${unit.id}`, { version: unit.version, peerGroup: 'parks', reason: '常乐镇并入园区组排名' });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ peerGroup: 'parks', peerGroupLabel: '园区' });
+    const log = (await office.get(`/api/v1/targets/plans/${plan.planId}/changes`)).body;
+    expect(log.items[0]).toMatchObject({ entityType: 'unit', reason: '常乐镇并入园区组排名', before: { peerGroup: 'townships' }, after: { peerGroup: 'parks' } });
+  });
+});

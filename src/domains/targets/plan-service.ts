@@ -50,6 +50,27 @@ function mergeConfig(base: PlanConfig, patch: Partial<PlanConfig> | undefined): 
   return { ...base, ...(patch ?? {}) };
 }
 
+/** JSON with object keys sorted, so two configs compare equal whatever order their keys came in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+const configSectionLabels: Record<keyof PlanConfig, string> = {
+  caps: '加减分上限',
+  grades: '等次划分',
+  ranking: '排名与并列规则',
+  reporting: '报送周期与提醒',
+  pace: '序时进度',
+  publicityDays: '公示天数',
+};
+
+/** The config sections whose value really differs (a section sent unchanged is not a change). */
+function changedSections(before: PlanConfig, after: PlanConfig): Array<keyof PlanConfig> {
+  return (Object.keys(configSectionLabels) as Array<keyof PlanConfig>).filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
+}
+
 /** Periods of the plan year; a working-day deadline rule uses the platform's work calendar (调休 included). */
 async function periodsFor(db: Db, year: number, config: PlanConfig) {
   const rule = config.reporting.deadlineRule;
@@ -113,18 +134,21 @@ export async function updatePlan(db: Db, ctx: TargetsContext & { id: string; inp
     const plan = await loadPlanForChange(tx, ctx.id);
     if (plan.version !== input.version) staleVersion('计划');
     const config = mergeConfig(plan.config, input.config);
-    const reportingChanged = JSON.stringify(config.reporting) !== JSON.stringify(plan.config.reporting);
-    if (reportingChanged && (await countPlanReports(tx, plan.id)) > 0) {
+    const sections = changedSections(plan.config, config);
+    // Only the frequency and the deadline rule shape the periods; reminder days are read when reminding.
+    const periodsChanged =
+      canonicalJson([config.reporting.frequency, config.reporting.deadlineRule]) !== canonicalJson([plan.config.reporting.frequency, plan.config.reporting.deadlineRule]);
+    if (periodsChanged && (await countPlanReports(tx, plan.id)) > 0) {
       throw conflict('targets.reporting_in_use', '已有单位报送进度，不能再更改报送周期或截止规则（可逐期调整截止日）');
     }
-    const updated = await updatePlanRow(tx, plan.id, input.version, { title: input.title, config: input.config ? config : undefined });
+    const updated = await updatePlanRow(tx, plan.id, input.version, { title: input.title, config: sections.length > 0 ? config : undefined });
     if (!updated) staleVersion('计划');
-    if (reportingChanged) await replacePeriods(tx, plan.id, await periodsFor(tx, plan.year, config));
+    if (periodsChanged) await replacePeriods(tx, plan.id, await periodsFor(tx, plan.year, config));
     await recordPlanChange(tx, ctx, updated, {
       entityType: 'plan',
       entityId: plan.id,
       action: 'update',
-      summary: `修改计划${input.title && input.title !== plan.title ? `标题为「${input.title}」` : ''}${input.config ? `配置（${Object.keys(input.config).join('、')}）` : ''}`,
+      summary: `修改计划${input.title && input.title !== plan.title ? `标题为「${input.title}」` : ''}${sections.length > 0 ? `配置（${sections.map((k) => configSectionLabels[k]).join('、')}）` : ''}`,
       before: { title: plan.title, config: plan.config },
       after: { title: updated.title, config: updated.config },
       reason: input.reason,

@@ -132,6 +132,15 @@ describe('reporting rate and timeliness', () => {
     expect(byName['常乐镇']).toMatchObject({ expected: 4, submitted: 1, onTime: 1, late: 0, missing: 3, ratePercent: '25.00', onTimeRatePercent: '25.00' });
     expect(byName['悦来镇']).toMatchObject({ expected: 4, submitted: 2, onTime: 1, late: 1, missing: 2, ratePercent: '50.00', onTimeRatePercent: '25.00' });
     expect(rates.overall).toMatchObject({ expected: 8, submitted: 3, onTime: 2, late: 1, missing: 5 });
+    // Per period: January 3 of 4 reported (one late), February none, March not due yet (no rate).
+    expect(rates.periods).toMatchObject([
+      { periodKey: '2031-M01', deadline: '2031-02-05', expected: 4, submitted: 3, onTime: 2, late: 1, missing: 1, ratePercent: '75.00', onTimeRatePercent: '50.00' },
+      { periodKey: '2031-M02', expected: 4, submitted: 0, missing: 4, ratePercent: '0.00' },
+      { periodKey: '2031-M03', expected: 0, notDue: 4, ratePercent: null },
+    ]);
+    const january = (await office.get(`/api/v1/targets/plans/${plan.planId}/reporting-rates?periodKey=2031-M01`)).body;
+    expect(january.periods).toHaveLength(1);
+    expect(january.overall).toMatchObject({ expected: 4, submitted: 3 });
     const town1Rates = (await town1.get(`/api/v1/targets/plans/${plan.planId}/reporting-rates`)).body;
     expect(town1Rates.units.map((u: { orgUnitName: string }) => u.orgUnitName)).toEqual(['常乐镇']);
     const exported = await office.get(`/api/v1/targets/plans/${plan.planId}/reporting-rates/export.xlsx`);
@@ -197,5 +206,32 @@ describe('reminders and urging notices', () => {
     const again = await office.post(`/api/v1/targets/plans/${plan.planId}/urgings`, body);
     expect(again.body).toEqual({ sent: 0, skipped: 1 });
     expect((await town1.post(`/api/v1/targets/plans/${plan.planId}/urgings`, body)).status).toBe(403);
+  });
+});
+
+describe('changing the reporting settings once units have reported', () => {
+  it('allows new reminder days (logged, periods and moved deadlines kept) and refuses a new deadline rule', async () => {
+    const periods = (await office.get(`/api/v1/targets/plans/${plan.planId}/periods`)).body as Array<{ id: string; key: string; deadline: string; version: number }>;
+    const june = periods.find((p) => p.key === '2031-M06') as { id: string; deadline: string; version: number };
+    const moved = await office.patch(`/api/v1/targets/periods/${june.id}`, { version: june.version, deadline: '2031-07-08', reason: '端午节顺延' });
+    expect(moved.status, moved.text).toBe(200);
+    const current = (await office.get(`/api/v1/targets/plans/${plan.planId}`)).body;
+    const reporting = { ...current.config.reporting, reminderDaysBefore: [5, 2] };
+    const changed = await office.patch(`/api/v1/targets/plans/${plan.planId}`, { version: current.version, config: { reporting, grades: current.config.grades }, reason: '提前提醒' });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.config.reporting.reminderDaysBefore).toEqual([5, 2]);
+    const after = (await office.get(`/api/v1/targets/plans/${plan.planId}/periods`)).body as Array<{ id: string; key: string; deadline: string; reminderDates: string[] }>;
+    expect(after.find((p) => p.key === '2031-M06')).toMatchObject({ id: june.id, deadline: '2031-07-08', reminderDates: ['2031-07-03', '2031-07-06'] });
+    // Only the section that really changed is named in the change log (grades were sent unchanged).
+    const log = (await office.get(`/api/v1/targets/plans/${plan.planId}/changes`)).body;
+    expect(log.items[0]).toMatchObject({ entityType: 'plan', summary: '修改计划配置（报送周期与提醒）', reason: '提前提醒' });
+
+    const rule = await office.patch(`/api/v1/targets/plans/${plan.planId}`, {
+      version: changed.body.version,
+      config: { reporting: { ...reporting, deadlineRule: { kind: 'days_after_end', days: 10 } } },
+      reason: '改为期末后10天',
+    });
+    expect(rule.status).toBe(409);
+    expect(rule.body.error.code).toBe('targets.reporting_in_use');
   });
 });

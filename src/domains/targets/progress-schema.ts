@@ -168,6 +168,7 @@ export const reportingRatesSchema = z
     periodKey: z.string().nullable(),
     overall: z.object(rateFields),
     units: z.array(z.object({ planUnitId: z.uuid(), orgUnitId: z.uuid(), orgUnitName: z.string(), peerGroup: z.enum(peerGroups), ...rateFields })),
+    periods: z.array(z.object({ periodKey: z.string(), deadline: z.string(), ...rateFields })).describe('按报送期汇总（已开始的报送期，或所选的一期）'),
   })
   .meta({ id: 'TargetReportingRates' });
 export type ReportingRates = z.infer<typeof reportingRatesSchema>;

@@ -232,5 +232,12 @@ export async function getReportingRates(db: Db, ctx: TargetsContext & { planId: 
     return { planUnitId: item.planUnitId, orgUnitId: item.orgUnitId, orgUnitName: item.orgUnitName, peerGroup: item.peerGroup, ...reportingRate(statuses) };
   });
   units.sort((a, b) => a.peerGroup.localeCompare(b.peerGroup) || a.orgUnitName.localeCompare(b.orgUnitName, 'zh'));
-  return { planId: plan.id, asOf: day, periodKey: ctx.periodKey ?? null, overall: reportingRate(rows.map((r) => r.status)), units };
+  const byPeriod = new Map<string, { deadline: string; statuses: Timeliness[] }>();
+  for (const row of rows) {
+    const entry = byPeriod.get(row.periodKey) ?? { deadline: row.deadline, statuses: [] };
+    entry.statuses.push(row.status);
+    byPeriod.set(row.periodKey, entry);
+  }
+  const periods = [...byPeriod].map(([periodKey, entry]) => ({ periodKey, deadline: entry.deadline, ...reportingRate(entry.statuses) }));
+  return { planId: plan.id, asOf: day, periodKey: ctx.periodKey ?? null, overall: reportingRate(rows.map((r) => r.status)), units, periods };
 }

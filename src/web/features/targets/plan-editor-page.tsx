@@ -1,8 +1,10 @@
 /**
  * 计划编辑 /targets/plans/:id: the plan's status (draft → published → closed) with the office's
  * actions, the indicator library with each rule in plain words, the decomposition grid (units ×
- * indicators) with the API's warnings, the assessed units with links to their scorecards, the
- * reporting periods and, once published, the change log. Others see the same pages read-only.
+ * indicators) with the API's warnings, the assessed units (peer groups) with links to their
+ * scorecards, the reporting periods with deadlines and reporting rates, the plan settings (reporting,
+ * pace, grades, ranking, caps, publicity) and, once published, the change log. Others see the same
+ * pages read-only.
  */
 import { CheckCircleOutlined, DeleteOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Card, Tabs } from 'antd';
@@ -18,7 +20,9 @@ import { useCan } from '../auth/api';
 import { usePlan, useTargetsWrite } from './api';
 import { DecompositionGrid } from './plan/decomposition-grid';
 import { IndicatorTable } from './plan/indicator-table';
-import { PeriodsTable, PlanChanges } from './plan/plan-changes';
+import { PeriodsTable } from './plan/periods-table';
+import { PlanChanges } from './plan/plan-changes';
+import { PlanSettings } from './plan/plan-settings';
 import { PlanUnitsTable } from './plan/plan-units-table';
 import { LoadState, PlanNav, PlanTags } from './targets-ui';
 
@@ -70,8 +74,9 @@ export default function PlanEditorPage() {
           items={[
             { key: 'indicators', label: t(`指标库（${plan.counts.indicators}）`, `Indicators (${plan.counts.indicators})`), children: <IndicatorTable plan={plan} manage={manage} /> },
             ...(can('targets.manage') ? [{ key: 'decomposition', label: t('目标分解', 'Decomposition'), children: <DecompositionGrid plan={plan} manage={manage} /> }] : []),
-            { key: 'units', label: t(`被考核单位（${plan.counts.units}）`, `Units (${plan.counts.units})`), children: <PlanUnitsTable planId={plan.id} /> },
-            { key: 'periods', label: t('报送期', 'Periods'), children: <PeriodsTable planId={plan.id} /> },
+            { key: 'units', label: t(`被考核单位（${plan.counts.units}）`, `Units (${plan.counts.units})`), children: <PlanUnitsTable plan={plan} manage={manage} /> },
+            { key: 'periods', label: t('报送期', 'Periods'), children: <PeriodsTable plan={plan} manage={manage} /> },
+            { key: 'settings', label: t('计划设置', 'Settings'), children: <PlanSettings plan={plan} manage={manage} /> },
             ...(plan.status !== 'draft' ? [{ key: 'changes', label: t(`变更记录（${plan.revision}）`, `Change log (${plan.revision})`), children: <PlanChanges planId={plan.id} /> }] : []),
           ]}
         />

@@ -1,16 +1,12 @@
-/**
- * The change log of a published plan (every change with its reason, who, when and a field diff)
- * and the reporting periods with their deadlines and reminder days.
- */
-import { Button, Table, Tag, Typography } from 'antd';
+/** The change log of a published plan: every change with its reason, who, when and a field diff. */
+import { Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PlanChange } from '../../../../domains/targets/plan-api-schema';
-import type { PeriodView } from '../../../../domains/targets/progress-schema';
 import { ChangeDiff } from '../../../components/ui/change-diff';
 import { ErrorAlert } from '../../../components/ui/error-alert';
 import { formatTimestamp } from '../../../components/ui/history-timeline';
 import { useI18n } from '../../../lib/i18n';
-import { usePeriods, usePlanChanges } from '../api';
+import { usePlanChanges } from '../api';
 
 const entityLabels: Record<PlanChange['entityType'], { zh: string; en: string }> = {
   plan: { zh: '计划', en: 'Plan' },
@@ -46,40 +42,6 @@ export function PlanChanges({ planId }: { planId: string }) {
           { key: 'reason', title: t('原因', 'Reason'), render: (_, c) => <Typography.Text type="secondary">{c.reason}</Typography.Text> },
         ]}
       />
-    </>
-  );
-}
-
-const stateLabels: Record<PeriodView['state'], { text: { zh: string; en: string }; color: string }> = {
-  upcoming: { text: { zh: '未开始', en: 'Upcoming' }, color: 'default' },
-  open: { text: { zh: '进行中', en: 'Open' }, color: 'blue' },
-  due: { text: { zh: '待报送', en: 'Due' }, color: 'orange' },
-  closed: { text: { zh: '已截止', en: 'Closed' }, color: 'default' },
-};
-
-export function PeriodsTable({ planId }: { planId: string }) {
-  const { t, label } = useI18n();
-  const query = usePeriods(planId);
-  const [all, setAll] = useState(false);
-  const periods = query.data ?? [];
-  return (
-    <>
-      <ErrorAlert error={query.error} />
-      <Table<PeriodView>
-        rowKey="id"
-        size="small"
-        loading={query.isFetching}
-        dataSource={all ? periods : periods.slice(0, 12)}
-        pagination={false}
-        columns={[
-          { key: 'label', dataIndex: 'label', title: t('报送期', 'Period') },
-          { key: 'range', title: t('起止', 'Dates'), render: (_, p) => `${p.startsOn} ~ ${p.endsOn}` },
-          { key: 'deadline', dataIndex: 'deadline', title: t('报送截止日', 'Deadline') },
-          { key: 'reminders', title: t('提醒日', 'Reminders'), render: (_, p) => p.reminderDates.join('、') || '—' },
-          { key: 'state', title: t('状态', 'State'), render: (_, p) => <Tag color={stateLabels[p.state].color}>{label(stateLabels[p.state].text)}</Tag> },
-        ]}
-      />
-      {periods.length > 12 && <Button type="link" onClick={() => setAll((v) => !v)}>{all ? t('收起', 'Less') : t('全部', 'All')}</Button>}
     </>
   );
 }

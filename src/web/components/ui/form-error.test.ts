@@ -6,8 +6,8 @@ import { apiErrorText, apiIssues, applyIssuesToForm, isStaleVersion } from './fo
 const t = (zh: string) => zh;
 
 /** The two FormInstance methods the helper uses, recording what was set. */
-function fakeForm(fieldNames: string[][]) {
-  const set: Array<{ name: string[]; errors: string[] }> = [];
+function fakeForm(fieldNames: Array<Array<string | number>>) {
+  const set: Array<{ name: Array<string | number>; errors: string[] }> = [];
   const form = {
     getFieldsError: () => fieldNames.map((name) => ({ name, errors: [], warnings: [] })),
     setFields: (fields: Array<{ name: string[]; errors: string[] }>) => set.push(...fields),
@@ -30,6 +30,13 @@ describe('applyIssuesToForm', () => {
       { name: ['regionCode'], errors: ['行政区划代码须为 6 位数字'] },
       { name: ['flags'], errors: ['无效的职责', '重复'] },
     ]);
+  });
+
+  it('reaches fields inside a Form.List, whose names carry numeric indexes, and sets them by that same name', () => {
+    const { form, set } = fakeForm([['grades', 0, 'min'], ['grades', 1, 'min'], ['grades']]);
+    const rest = applyIssuesToForm(form, [{ path: 'grades.1.min', message: '等次下限须从高到低严格递减' }]);
+    expect(rest).toEqual([]);
+    expect(set).toEqual([{ name: ['grades', 1, 'min'], errors: ['等次下限须从高到低严格递减'] }]);
   });
 
   it('returns the issues that match no field (so they can be shown elsewhere)', () => {

@@ -38,21 +38,22 @@ export function apiErrorText(error: unknown, t: Translate): string {
 
 /** Sets field errors for the issues that match a registered field; returns the unmatched ones. */
 export function applyIssuesToForm(form: FormInstance, issues: ApiIssue[]): ApiIssue[] {
-  const registered = form.getFieldsError().map((f) => f.name.map(String));
+  // Form.List fields are named with numbers (['bands', 2, 'min']): compare as text, set with the original name
+  const registered = form.getFieldsError().map((f) => ({ name: f.name as Array<string | number>, text: f.name.map(String) }));
   const unmatched: ApiIssue[] = [];
-  const byField = new Map<string, { name: string[]; errors: string[] }>();
+  const byField = new Map<string, { name: Array<string | number>; errors: string[] }>();
   for (const issue of issues) {
     const parts = issue.path ? issue.path.split('.') : [];
     // the longest registered name that is a prefix of the issue path (`flags.0` → `flags`)
     const match = registered
-      .filter((name) => name.length > 0 && name.length <= parts.length && name.every((p, i) => p === parts[i]))
-      .sort((a, b) => b.length - a.length)[0];
+      .filter(({ text }) => text.length > 0 && text.length <= parts.length && text.every((p, i) => p === parts[i]))
+      .sort((a, b) => b.text.length - a.text.length)[0];
     if (!match) {
       unmatched.push(issue);
       continue;
     }
-    const key = match.join('.');
-    const entry = byField.get(key) ?? { name: match, errors: [] };
+    const key = match.text.join('.');
+    const entry = byField.get(key) ?? { name: match.name, errors: [] };
     entry.errors.push(issue.message);
     byField.set(key, entry);
   }

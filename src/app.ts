@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { domainRouters } from './domains/modules';
 import { declareAccess, sessionMiddleware } from './platform/http/access';
+import { compressResponses } from './platform/http/compression';
 import { mountApiDocs } from './platform/http/api-docs';
 import type { AppDeps, AppEnv } from './platform/http/context';
 import { errorBody, onError } from './platform/http/on-error';
@@ -31,7 +31,9 @@ export function createApp(options: CreateAppOptions) {
     c.set('clientIp', clientIp(c, deps.config.trustProxy));
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's own headers: c.header() after the handler would rebuild the finished
+    // response around a body stream and lose the server's fast path for string bodies.
+    c.res.headers.set('x-request-id', requestId);
     c.get('logger').info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('actor')?.username },
       'request',
@@ -54,7 +56,7 @@ export function createApp(options: CreateAppOptions) {
     referrerPolicy: 'strict-origin-when-cross-origin',
     crossOriginEmbedderPolicy: false,
   }));
-  app.use('*', compress());
+  app.use('*', compressResponses());
   app.use('/api/*', async (c, next) => {
     // Absolute ceiling for any body (uploads included); JSON routes have a lower limit of their own.
     if (/%00/.test(c.req.url)) throw invalid('request.invalid_characters', '请求地址中含有不允许的控制字符（NUL）');

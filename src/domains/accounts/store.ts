@@ -3,7 +3,7 @@ import type { DataScope } from '../../shared/actor';
 import { conflict } from '../../shared/errors';
 import type { Role, UserFlag } from '../../shared/roles';
 import { scopeCondition } from '../../platform/db/scope';
-import { queryOne, queryRows, toIsoTimestamp, type Db } from '../../platform/db/types';
+import { queryOne, queryPreparedOne, queryRows, toIsoTimestamp, type Db } from '../../platform/db/types';
 import type { ThrottleState } from './rules';
 import type { ListUsersQuery, User } from './schema';
 
@@ -204,9 +204,12 @@ export async function insertSession(db: Db, s: { id: string; userId: string; csr
     VALUES (${s.id}, ${s.userId}, ${s.csrfToken}, ${s.now.toISOString()}, ${s.now.toISOString()}, ${s.expiresAt.toISOString()}, ${s.ip}, ${s.userAgent})`);
 }
 
-/** The session and its user in one round trip (every authenticated request does this). */
+/**
+ * The session and its user in one round trip (every authenticated request does this), as a
+ * prepared statement so PostgreSQL does not parse and plan it on every request.
+ */
 export async function findSessionWithUser(db: Db, id: string): Promise<{ session: SessionRow; user: UserRecord } | null> {
-  const row = await queryOne<SessionRow & UserRow & { session_id: string }>(
+  const row = await queryPreparedOne<SessionRow & UserRow & { session_id: string }>(
     db,
     sql`SELECT s.id AS session_id, s.user_id, s.csrf_token, s.last_seen_at::text AS last_seen_at, s.expires_at::text AS expires_at, ${userColumns}
         FROM sessions s JOIN users u ON u.id = s.user_id JOIN org_units o ON o.id = u.org_unit_id WHERE s.id = ${id}`,

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /**
  * The one database handle every store takes as its first argument. The same type covers the
@@ -18,6 +18,44 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 export async function queryOne<T>(db: Db, query: SQL): Promise<T | null> {
   const rows = await queryRows<T>(db, query);
+  return rows[0] ?? null;
+}
+
+/**
+ * Statement names by SQL text, shared by every connection of the process. Each name is prepared
+ * on a PostgreSQL connection the first time that connection runs it and kept until the connection
+ * closes (tens of kB of server memory per statement and connection), hence the cap: once
+ * MAX_PREPARED_STATEMENTS texts have a name, further texts run unprepared.
+ */
+export const MAX_PREPARED_STATEMENTS = 64;
+const statementNames = new Map<string, string>();
+const dialect = new PgDialect();
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || statementNames.size >= MAX_PREPARED_STATEMENTS) return known;
+  const name = `qc_stmt_${statementNames.size + 1}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/**
+ * `queryRows` as a named prepared statement (PostgreSQL; PGlite runs it as usual): the server
+ * parses and analyses the text once per connection instead of on every call, and after five calls
+ * may keep one generic plan for all values when that costs no more than planning each call. For
+ * hot statements whose text takes a few shapes only (the values are parameters) and whose best
+ * plan does not depend on the values (a key lookup, a range of an index); rows and errors are the
+ * same as `queryRows`.
+ */
+export async function queryPreparedRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  const name = built.params.length > 0 ? statementName(built.sql) : undefined;
+  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function queryPreparedOne<T>(db: Db, query: SQL): Promise<T | null> {
+  const rows = await queryPreparedRows<T>(db, query);
   return rows[0] ?? null;
 }
 

@@ -58,6 +58,9 @@ const errorResponses = {
 export function defineRoute<R extends DefineRouteConfig>(config: R) {
   const { access, maxBodyBytes, ...route } = config;
   const limit: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // GET and HEAD carry no body (the request object has none to limit or check); asking for it
+    // would only build a full fetch Request on every read.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const maxSize = maxBodyBytes ?? c.get('deps').config.limits.jsonBody;
     return bodyLimit({
       maxSize,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { conflict } from '../../../shared/errors';
-import { queryOne, queryRows, toIsoTimestamp, type Db } from '../../../platform/db/types';
+import { queryOne, queryPreparedRows, queryRows, toIsoTimestamp, type Db } from '../../../platform/db/types';
 import type { DeviceScope } from './access-rules';
 import type { DeviceFlag, InspectionConclusion, RegistrationStatus, SafetyGrade, SiteType } from './enums';
 import type { InspectionTrack, Obligation } from './inspection-rule-types';
@@ -455,19 +455,19 @@ const listColumns = sql.raw(
     .join(', '),
 );
 
+/** The row as selected (its columns are the list fields, plus the page's helper columns), coordinates as numbers. */
 function toListRecord(r: Row): DeviceListRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of listFields) out[f] = r[f];
-  out.lon = r.lon === null ? null : Number(r.lon);
-  out.lat = r.lat === null ? null : Number(r.lat);
-  return out as DeviceListRecord;
+  r.lon = r.lon === null ? null : Number(r.lon);
+  r.lat = r.lat === null ? null : Number(r.lat);
+  return r as DeviceListRecord;
 }
 
 /**
  * One page of devices in two steps: the page's ids from the indexes (one ordered scan per org unit
  * of a territory restriction, each cut at offset + limit, merged — index-only when the filters are
  * on indexed columns), then the list columns of those ids only. With `totalSql` the total comes
- * back in the same statement (one round trip for a list page).
+ * back in the same statement (one round trip for a list page). Pages of the common shape are
+ * prepared statements (see `isSteadyPage`).
  */
 export async function selectDevices(
   db: Db,
@@ -483,25 +483,47 @@ export async function selectDevices(
     page = sql`SELECT x.id, x.k FROM (${units}) u
       CROSS JOIN LATERAL (SELECT d.id, ${sql.raw(`d.${column}`)} AS k FROM equipment_devices d WHERE ${inner}
                           ORDER BY ${orderOn('d', column, desc)} LIMIT ${options.offset + options.limit}) x
-      ORDER BY ${orderOn('x', 'k', desc)} LIMIT ${options.limit} OFFSET ${options.offset}`;
+      ORDER BY ${orderOn('x', 'k', desc)} LIMIT ${pageLimit(options.limit)} OFFSET ${options.offset}`;
   } else {
     const where = filters.length ? sql.join(filters, sql` AND `) : sql`true`;
     page = sql`SELECT d.id, ${sql.raw(`d.${column}`)} AS k FROM equipment_devices d WHERE ${where}
-      ORDER BY ${orderOn('d', column, desc)} LIMIT ${options.limit} OFFSET ${options.offset}`;
+      ORDER BY ${orderOn('d', column, desc)} LIMIT ${pageLimit(options.limit)} OFFSET ${options.offset}`;
   }
   const rowsSql = sql`SELECT ${listColumns}, p.k AS "_k" FROM page p JOIN equipment_devices d ON d.id = p.id`;
+  const run = isSteadyPage(f, options.sort) ? queryPreparedRows : queryRows;
   const order = sql.raw(`x."_k" ${desc ? 'DESC' : 'ASC'} NULLS LAST, x.id`);
   if (!options.totalSql) {
-    const rows = await queryRows<Row>(db, sql`WITH page AS (${page}) SELECT x.* FROM (${rowsSql}) x ORDER BY ${order}`);
+    const rows = await run<Row>(db, sql`WITH page AS (${page}) SELECT x.* FROM (${rowsSql}) x ORDER BY ${order}`);
     return { rows: rows.map(toListRecord), total: null };
   }
-  const rows = await queryRows<Row>(
+  const rows = await run<Row>(
     db,
     sql`WITH page AS (${page}), t AS (SELECT ${options.totalSql} AS n)
         SELECT t.n AS "_total", x.* FROM t LEFT JOIN (${rowsSql}) x ON true ORDER BY ${order}`,
   );
   const total = rows[0] ? Number(rows[0]._total) : 0;
   return { rows: rows.filter((r) => r.id !== null).map(toListRecord), total };
+}
+
+/**
+ * The page size written into the statement rather than passed as a value: with it, a prepared
+ * page statement costs PostgreSQL the same with or without the values at hand, so it keeps one
+ * generic plan instead of planning every call (page sizes are few: one statement each).
+ */
+function pageLimit(limit: number): SQL {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`page limit must be a non-negative integer, got ${limit}`);
+  return sql.raw(String(limit));
+}
+
+/**
+ * Whether a page is run as a prepared statement (parsed once per connection, and PostgreSQL may
+ * keep one plan for all values): filters on territory, category and due date in due-date order —
+ * the list's default and most frequent shape — are ranges of the territory/category/due-date
+ * indexes, so one plan fits every value. Pages whose best plan depends on the values (a rare
+ * status, a small use unit, a rare search term, another order) stay planned per call.
+ */
+function isSteadyPage(f: DeviceFilter, sort: DeviceSortKey): boolean {
+  return sort === 'nextDueOn' && canCountFromCounters(f, ['due']);
 }
 
 export async function countDevices(db: Db, f: DeviceFilter): Promise<number> {

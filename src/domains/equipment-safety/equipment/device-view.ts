@@ -8,7 +8,7 @@ import type { DeviceListRecord, DeviceRecord } from './device-store';
 import { registrationStatusLabels } from './enums';
 import { inspectionTrackLabels, obligationLabels, ruleConfidenceLabels } from './inspection-rule-types';
 import { classifyDueStatus } from './inspection-rules';
-import { classifyDeviceDue, deviceDueColors } from './obligation-rules';
+import { classifyDeviceDueDays, deviceDueColors } from './obligation-rules';
 import type { ObligationRow } from './obligation-store';
 import { isRegistrationOverdue, REGISTRATION_LIMIT_DAYS } from './registration-rules';
 import { isUnverifiedRule, type EffectiveRuleSet } from './rule-overrides';
@@ -20,7 +20,8 @@ export type ViewContext = { org: OrgIndex; enterprises: ReadonlyMap<string, Pick
 const nameOf = (code: string | null) => (code ? (findCatalogueEntry(code)?.name ?? code) : null);
 
 export function toListItem(d: DeviceListRecord, ctx: ViewContext): DeviceListItem {
-  const dueStatus = classifyDeviceDue(d.status, d.nextDueOn, ctx.today, ctx.warningDays);
+  const daysToDue = d.nextDueOn ? diffDays(ctx.today, d.nextDueOn) : null;
+  const dueStatus = classifyDeviceDueDays(d.status, daysToDue, ctx.warningDays);
   return {
     id: d.id,
     equipmentCode: d.equipmentCode,
@@ -54,7 +55,7 @@ export function toListItem(d: DeviceListRecord, ctx: ViewContext): DeviceListIte
     nextDueTrack: d.nextDueTrack,
     dueStatus,
     dueColor: deviceDueColors[dueStatus],
-    daysToDue: d.nextDueOn ? diffDays(ctx.today, d.nextDueOn) : null,
+    daysToDue,
     mustStop: d.mustStop,
     lastInspectedOn: d.lastInspectedOn,
     lastConclusion: d.lastConclusion,

@@ -122,9 +122,13 @@ export function planObligations(input: {
 export type DeviceDueStatus = DueStatus | 'exempt' | 'none';
 
 export function classifyDeviceDue(status: RegistrationStatus, nextDueOn: string | null, today: string, warningDays: number): DeviceDueStatus {
+  return classifyDeviceDueDays(status, nextDueOn === null ? null : diffDays(today, nextDueOn), warningDays);
+}
+
+/** `classifyDeviceDue` from the days left to the due date (null: no due date), for callers that already have them. */
+export function classifyDeviceDueDays(status: RegistrationStatus, daysLeft: number | null, warningDays: number): DeviceDueStatus {
   if (!isObligated(status)) return 'exempt';
-  if (nextDueOn === null) return 'none';
-  const daysLeft = diffDays(today, nextDueOn);
+  if (daysLeft === null) return 'none';
   if (daysLeft <= 0) return 'overdue';
   if (daysLeft <= warningDays) return 'due_soon';
   return 'normal';

@@ -34,17 +34,27 @@ const tags = ['特种设备 Equipment'];
 export const read = { permission: 'safety.read', scope: 'org_or_enterprise' } as const;
 const reference = { permission: 'safety.read', scope: 'global' } as const;
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; day: string }>();
 
-/** Today in the city's time zone (the formatter is built once per zone: constructing one costs more than the rest of a list request's date work). */
+/**
+ * Today in the city's time zone. The formatter is built once per zone (constructing one costs more
+ * than the rest of a list request's date work) and its answer kept for the current second (zone
+ * offsets are whole seconds, so the day cannot change within one).
+ */
 export function todayOf(c: Context<AppEnv>): string {
   const { clock, config } = c.var.deps;
-  let format = dayFormats.get(config.timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(config.timeZone, format);
+  const now = clock.now().getTime();
+  const second = Math.floor(now / 1000);
+  let zone = dayFormats.get(config.timeZone);
+  if (!zone) {
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), second: Number.NaN, day: '' };
+    dayFormats.set(config.timeZone, zone);
   }
-  return format.format(clock.now());
+  if (zone.second !== second) {
+    zone.day = zone.format.format(now);
+    zone.second = second;
+  }
+  return zone.day;
 }
 
 export function ctxOf(c: Context<AppEnv>) {

@@ -7,7 +7,7 @@ import { newId } from '../../../platform/ids';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/queue';
 import { recordAudit } from '../../audit';
 import { catalogueEditions, categoryEnglishNames } from './catalogue';
-import { selectDeviceIdPage, selectDeviceIdsByRule, selectUncoveredDeviceIds } from './device-store';
+import { selectDeviceIdPage, selectDeviceIdsByRule, selectUncoveredDeviceIds } from './device-map-store';
 import { inspectionRuleSet } from './inspection-rule-set';
 import { inspectionTrackLabels, ruleConfidenceLabels } from './inspection-rule-types';
 import { recomputeDevices } from './obligation-service';

@@ -82,7 +82,14 @@ async function act(page: Page, action: string, expectedStatus: string, fill: () 
   await poll(() => page.getByTestId(`hazard-action-form-${action}`).isVisible()).toBe(true);
   await fill();
   await page.getByTestId('hazard-action-submit').click();
-  await poll(() => statusOf(page)).toBe(expectedStatus);
+  try {
+    await poll(() => statusOf(page)).toBe(expectedStatus);
+  } catch (error) {
+    // keep what the user saw (a field error, a 409 message…) for the CI log and the screenshots
+    await screenshot(page, `hazard-failed-${action}`);
+    const shown = await page.locator('.ant-message, .ant-form-item-explain-error, .ant-modal').allInnerTexts();
+    throw new Error(`${action} did not reach ${expectedStatus}; the page showed: ${shown.join(' | ') || '(nothing)'}`, { cause: error });
+  }
   await poll(() => page.getByTestId(`hazard-action-form-${action}`).count()).toBe(0);
 }
 

@@ -101,6 +101,7 @@ export async function runEnterpriseImportBench(rows: number) {
     const actor = systemActor('bench');
     const limits = withLimits({ maxBytes: 64 * 1024 * 1024, maxRows: rows + 10 });
     const timings: Record<string, number> = {};
+    const rssAtImportMb = Math.round(process.memoryUsage().rss / 1048576);
     const imported = await withPeakRss(async () => {
       const t0 = performance.now();
       const { batch } = await createImportBatch(database.db, importRegistry, { actor, input: { kind: 'enterprises', fileName: 'enterprises.xlsx', bytes, mode: 'all_or_nothing', dryRun: false }, limits, enqueue: false });
@@ -122,7 +123,7 @@ export async function runEnterpriseImportBench(rows: number) {
       target: 'import rate ≥ 40 % of read rate (ratio ≥ 0.40)',
       ok: importRate / readRate >= 0.4,
       peakRssMb: imported.peakRssMb,
-      notes: `file ${(bytes.length / 1048576).toFixed(1)} MB, ${headers.length} columns, ${count} rows committed; phases ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}; CPU time read ${readCpuMs} ms, import ${importCpuMs} ms (all threads); read peak RSS ${read.peakRssMb} MB`,
+      notes: `file ${(bytes.length / 1048576).toFixed(1)} MB, ${headers.length} columns, ${count} rows committed; phases ${Object.entries(timings).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}; CPU time read ${readCpuMs} ms, import ${importCpuMs} ms (all threads); RSS ${rssAtImportMb} MB when the import started; read peak RSS ${read.peakRssMb} MB`,
     };
   } finally {
     await database.close();

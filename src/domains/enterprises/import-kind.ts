@@ -1,20 +1,20 @@
 import type { Db } from '../../platform/db/types';
-import { newId } from '../../platform/ids';
 import { defineImportKind, type ImportKindDefinition, type ImportWriteResult, type JournalEntry } from '../../platform/import';
 import { enterpriseAbilities, enterpriseFieldLabels, forbiddenRegistryChanges } from './access-rules';
 import { enterpriseImportNotes } from './import-columns';
-import { enterpriseImportRows, type EnterpriseImportCtx } from './import-rows';
+import { enterpriseImportRows, isPreparedEnterpriseInsert, prepareEnterpriseInsert, preparedEnterpriseId, type EnterpriseImportCtx } from './import-rows';
 import { loadOrgDirectory } from './org-directory';
 import { applyEnterprisePatch, changedFields, describeChanges, mergeImportedContacts, pickEnterpriseData, type EnterpriseData } from './record-rules';
 import type { CreateEnterpriseInput } from './schema';
 import type { EnterpriseRecord, EnterpriseValues } from './store';
-import { bulkInsertEnterprises, bulkUpdateEnterprises, deleteEnterprises, selectEnterpriseVersions, selectEnterprisesByCreditCodes, type BulkEnterprise } from './store-bulk';
+import { bulkUpdateEnterprises, deleteEnterprises, insertEnterpriseLines, selectEnterpriseVersions, selectEnterprisesByCreditCodes } from './store-bulk';
 
 /**
  * Enterprises as an import kind: cell texts → the API's create input (validated with the same
  * schema), upsert by credit code. On update only the cells that hold a value change the record
  * (a blank cell keeps the stored value), registry fields need the bureau's right, and a township
- * may touch only enterprises of its territory. Reading and checking a row is in import-rows.ts.
+ * may touch only enterprises of its territory. Reading and checking a row, and preparing it as a
+ * new record (its COPY line, built in the reading worker for large files), is in import-rows.ts.
  */
 
 /** Column keys → the record fields they fill (an update changes only fields whose cells hold a value). */
@@ -54,7 +54,8 @@ function patchFor(value: CreateEnterpriseInput, filled: ReadonlySet<string>, exi
 type BeforeImage = EnterpriseData & { statusChangedOn: string | null; lastImportBatchId: string | null; updatedBy: string | null };
 
 function beforeImage(r: EnterpriseRecord): BeforeImage {
-  return { ...pickEnterpriseData(r), statusChangedOn: r.statusChangedOn, lastImportBatchId: r.lastImportBatchId, updatedBy: r.updatedBy };
+  // Added fields first, then the spread: `{ ...data, more }` is ~20× slower in V8 (the data fields never include these).
+  return { statusChangedOn: r.statusChangedOn, lastImportBatchId: r.lastImportBatchId, updatedBy: r.updatedBy, ...pickEnterpriseData(r) };
 }
 
 /** The definition (the registry binds it with `defineImportKind`; tests and the benchmark use it directly). */
@@ -72,9 +73,10 @@ export const enterpriseImportDefinition: ImportKindDefinition<CreateEnterpriseIn
   toInput: enterpriseImportRows.toInput,
   checkRow: enterpriseImportRows.checkRow,
   naturalKey: enterpriseImportRows.naturalKey,
+  prepareRow: enterpriseImportRows.prepareRow,
   async write(tx, { actor, batchId, rows, ctx, mode, dryRun, onProgress }): Promise<ImportWriteResult> {
     const existing = new Map((await selectEnterprisesByCreditCodes(tx, rows.map((r) => r.key), { forUpdate: !dryRun })).map((r) => [r.creditCode, r]));
-    const inserts: BulkEnterprise[] = [];
+    const inserts: string[] = [];
     const updates: Array<EnterpriseValues & { id: string }> = [];
     const journal: JournalEntry[] = [];
     const rowErrors: ImportWriteResult['rowErrors'] = [];
@@ -82,18 +84,10 @@ export const enterpriseImportDefinition: ImportKindDefinition<CreateEnterpriseIn
     for (const row of rows) {
       const ex = existing.get(row.key);
       if (!ex) {
-        const id = newId();
-        inserts.push({
-          ...pickEnterpriseData(row.value),
-          id,
-          statusChangedOn: row.value.status === 'active' ? null : ctx.today,
-          source: 'import',
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-          createdImportBatchId: batchId,
-          lastImportBatchId: batchId,
-        });
-        journal.push({ rowNo: row.rowNo, entityId: id, action: 'insert', before: null, changes: null, afterVersion: 1 });
+        // Normally prepared with the row (in the reading worker for large files); the value is not even decoded then.
+        const line = isPreparedEnterpriseInsert(row.prepared) ? row.prepared : prepareEnterpriseInsert(row.value, ctx, { batchId });
+        inserts.push(line);
+        journal.push({ rowNo: row.rowNo, entityId: preparedEnterpriseId(line), action: 'insert', before: null, changes: null, afterVersion: 1 });
         continue;
       }
       const abilities = enterpriseAbilities(actor, { id: ex.id, territoryPath: ctx.dir.get(ex.territoryOrgUnitId)?.path ?? '' });
@@ -112,13 +106,13 @@ export const enterpriseImportDefinition: ImportKindDefinition<CreateEnterpriseIn
         rowErrors.push({ rowNo: row.rowNo, messages: [`登记信息（${denied.map((f) => enterpriseFieldLabels[f]).join('、')}）与系统中不同；登记信息只能由市场监管局修改`] });
         continue;
       }
-      updates.push({ ...next, id: ex.id, statusChangedOn: changed.includes('status') ? ctx.today : ex.statusChangedOn, lastImportBatchId: batchId, updatedBy: actor.userId });
+      updates.push({ id: ex.id, statusChangedOn: changed.includes('status') ? ctx.today : ex.statusChangedOn, lastImportBatchId: batchId, updatedBy: actor.userId, ...next });
       journal.push({ rowNo: row.rowNo, entityId: ex.id, action: 'update', before: beforeImage(ex), changes: describeChanges(ex, next), afterVersion: ex.version + 1 });
     }
     if (mode === 'all_or_nothing' && rowErrors.length > 0) return { inserted: 0, updated: 0, unchanged: 0, journal: [], rowErrors };
     if (!dryRun) {
       const total = inserts.length + updates.length;
-      await bulkInsertEnterprises(tx, inserts, (done) => onProgress(done, total));
+      await insertEnterpriseLines(tx, inserts, (done) => onProgress(done, total));
       await bulkUpdateEnterprises(tx, updates, (done) => onProgress(inserts.length + done, total));
     }
     return { inserted: inserts.length, updated: updates.length, unchanged, journal, rowErrors };

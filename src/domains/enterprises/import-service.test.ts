@@ -72,6 +72,11 @@ describe('importing enterprises (xlsx)', () => {
     const errors = await errorsOf(db(), batch.id);
     expect(errors.map((e) => e.rowNo)).toEqual([2, 4]);
     expect(errors[0]?.messages[0]).toContain(`统一社会信用代码「${testCode(20)}」在文件中重复出现（第 2、4 行）`);
+    // The cells of each occurrence as they are in the file (read back from it, not kept for every row).
+    expect(errors.map((e) => e.cells.slice(0, 2))).toEqual([
+      [testCode(20), '海门测试20号机械有限公司'],
+      [testCode(20), '海门测试20号重名有限公司'],
+    ]);
     expect(await countEnterprises(db())).toBe(before);
   });
 
@@ -115,9 +120,14 @@ describe('importing enterprises (xlsx)', () => {
 
   it('reads and validates in a worker thread with the same outcome (as large files do)', async () => {
     const office = await actorOf(db(), 'office');
-    const file = await xlsxFile(sheet([row(130), row(131, { 属地: '火星镇' }), row(132), row(130, { 企业名称: '重复' }), row(133)]));
+    const seeded = await seededEnterprise(db(), 'town-sijia');
+    const before = await enterpriseByCode(db(), seeded.creditCode);
+    const update = { 统一社会信用代码: seeded.creditCode, 企业名称: seeded.name, 属地: '四甲镇', 标签: '工作线程更新' };
+    const file = await xlsxFile(sheet([row(130), row(131, { 属地: '火星镇' }), row(132), row(130, { 企业名称: '重复' }), row(133), update]));
     const inWorker = await runImport(db(), office, file, { mode: 'valid_only', limits: { workerFromBytes: 0, chunkRows: 2 } });
-    expect(inWorker).toMatchObject({ status: 'succeeded', totalRows: 5, insertedCount: 2, failedCount: 3 });
+    expect(inWorker).toMatchObject({ status: 'succeeded', totalRows: 6, insertedCount: 2, updatedCount: 1, failedCount: 3 });
+    // An update needs the row's value and filled cells, which travel from the worker separately from new records.
+    expect(await enterpriseByCode(db(), seeded.creditCode)).toMatchObject({ tags: ['工作线程更新'], capital: before?.capital, legal: before?.legal, version: (before?.version ?? 0) + 1 });
     const errors = await errorsOf(db(), inWorker.id);
     expect(errors.map((e) => [e.rowNo, e.cells[0]])).toEqual([
       [2, testCode(130)],

@@ -46,6 +46,8 @@ const childrenByParent: ReadonlyMap<string, readonly IndustryEntry[]> = (() => {
 const invisible = /[\s\u200B-\u200D\u2060\uFEFF]/g;
 const fullWidth = /[\uFF01-\uFF5E]/g;
 const sectionPrefixed = /^([A-T])([0-9]{2,4})$/;
+/** Digits and upper-case letters only: nothing to clean (the usual case). */
+const alreadyClean = /^[0-9A-Z]*$/;
 
 /**
  * Drops whitespace, maps full-width to half-width, upper-cases, and strips a section letter that
@@ -53,10 +55,12 @@ const sectionPrefixed = /^([A-T])([0-9]{2,4})$/;
  * so that `isValidIndustryCode` rejects it.
  */
 export function normaliseIndustryCode(raw: string): string {
-  const code = raw
-    .replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(invisible, '')
-    .toUpperCase();
+  const code = alreadyClean.test(raw)
+    ? raw
+    : raw
+        .replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(invisible, '')
+        .toUpperCase();
   const match = sectionPrefixed.exec(code);
   if (!match) return code;
   const [, letter, digits] = match;

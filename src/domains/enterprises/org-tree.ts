@@ -49,6 +49,7 @@ export function buildOrgDirectory(data: OrgDirectoryData): OrgDirectory {
     if (!isEnterpriseTerritoryKind(n.kind) || !n.isActive) continue;
     for (const key of [n.name, n.code]) byName.set(key.replace(/\s+/g, '').toLowerCase(), n);
   }
+  const territoryOf = new Map<string, OrgNode | null>();
   const isInScope = (id: string, scope: DataScope) => {
     if (scope.kind === 'all') return true;
     if (scope.kind !== 'subtree') return false;
@@ -72,7 +73,16 @@ export function buildOrgDirectory(data: OrgDirectoryData): OrgDirectory {
       return ordered.filter((n) => n.path.startsWith(root.path)).map((n) => n.id);
     },
     territories: (scope) => ordered.filter((n) => n.isActive && isEnterpriseTerritoryKind(n.kind) && isInScope(n.id, scope)),
-    findTerritory: (text) => byName.get(text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()) ?? null,
+    findTerritory: (text) => {
+      // An import asks for the same few names 100,000 times: remember the answers (the tree does not change).
+      let found = territoryOf.get(text);
+      if (found === undefined) {
+        found = byName.get(text.normalize('NFKC').replace(/\s+/g, '').toLowerCase()) ?? null;
+        if (territoryOf.size >= 1000) territoryOf.clear();
+        territoryOf.set(text, found);
+      }
+      return found;
+    },
     isInScope,
     data,
   };

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { conflict } from '../../shared/errors';
 import { queryOne, queryRows, toIsoTimestamp, type Db } from '../../platform/db/types';
 import type { Contact } from './field-schemas';
+import { formerNamesText } from './record-rules';
 import type { Enterprise } from './schema';
 import type { EnterpriseSource } from './view-schema';
 
@@ -94,11 +95,6 @@ export function toPublicEnterprise(record: EnterpriseRecord): Enterprise {
 /** `{a,b}` literal for a text[]/uuid[] parameter (values are quoted, so any text is safe). */
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (m) => `\\${m}`)}"`).join(',')}}`;
-}
-
-/** The searchable text of the former names (trigram-indexed). */
-export function formerNamesText(names: readonly string[]): string {
-  return names.join('\n');
 }
 
 export async function findEnterprise(db: Db, id: string, scopeSql: SQL = sql`true`, options: { forUpdate?: boolean } = {}): Promise<EnterpriseRecord | null> {

@@ -69,8 +69,11 @@ const invisible = /[\s\u200B-\u200D\u2060\uFEFF]/g;
 const fullWidth = /[\uFF01-\uFF5E]/g;
 const lowerAscii = /[a-z]/g;
 
+const alreadyNormal = /^[0-9A-Z]*$/;
+
 /** Trim, drop every whitespace/zero-width character, full-width ASCII → half-width, a–z → A–Z. */
 export function normaliseUscc(raw: string): string {
+  if (alreadyNormal.test(raw)) return raw; // the usual case (and the second call on a normalised code)
   return raw
     .replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(invisible, '')
@@ -131,16 +134,21 @@ const maxListedChars = 5;
 function describeBadChars(code: string): string | null {
   const bad: string[] = [];
   let count = 0;
-  [...code].forEach((c, i) => {
-    if (usccValues.has(c)) return;
+  let i = 0;
+  for (const c of code) {
+    i++;
+    if (usccValues.has(c)) continue;
     count++;
-    if (bad.length < maxListedChars) bad.push(`第${i + 1}位「${c}」`);
-  });
+    if (bad.length < maxListedChars) bad.push(`第${i}位「${c}」`);
+  }
   if (count === 0) return null;
   return `${bad.join('、')}${count > bad.length ? `等${count}处` : ''}不是允许的字符（${charsetHint}）`;
 }
 
-const inCharset = (s: string) => [...s].every((c) => usccValues.has(c));
+function inCharset(s: string): boolean {
+  for (const c of s) if (!usccValues.has(c)) return false;
+  return true;
+}
 
 function checkDepartment(dept: string, category: string, problems: UsccProblem[]): void {
   if (!inCharset(dept) || !inCharset(category)) return;

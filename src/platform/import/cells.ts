@@ -48,12 +48,27 @@ export function parseBooleanCell(text: string, extra: { yes?: readonly string[];
 
 export type EnumOption<V extends string> = { value: V; labels: readonly string[] };
 
+/** Normalised label or value → option value, first option first (built once per options list). */
+const enumLookups = new WeakMap<readonly EnumOption<string>[], Map<string, string>>();
+
+function enumLookup<V extends string>(options: readonly EnumOption<V>[]): Map<string, V> {
+  let lookup = enumLookups.get(options);
+  if (!lookup) {
+    lookup = new Map();
+    for (const option of options) {
+      for (const text of [option.value.toLowerCase(), ...option.labels.map((l) => l.normalize('NFKC').toLowerCase())]) {
+        if (!lookup.has(text)) lookup.set(text, option.value);
+      }
+    }
+    enumLookups.set(options, lookup);
+  }
+  return lookup as Map<string, V>;
+}
+
 /** An enum cell: any of an option's labels (Chinese or English) or its value, case-insensitive. */
 export function parseEnumCell<V extends string>(text: string, options: readonly EnumOption<V>[]): CellParse<V> {
-  const t = text.normalize('NFKC').trim().toLowerCase();
-  for (const option of options) {
-    if (option.value.toLowerCase() === t || option.labels.some((l) => l.normalize('NFKC').toLowerCase() === t)) return ok(option.value);
-  }
+  const value = enumLookup(options).get(text.normalize('NFKC').trim().toLowerCase());
+  if (value !== undefined) return ok(value);
   const allowed = options.map((o) => o.labels[0] ?? o.value).join('、');
   return bad(`「${text}」不是可选值（可填：${allowed}）`);
 }

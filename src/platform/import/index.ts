@@ -13,4 +13,4 @@ export { selectEntityImports, type EntityImportEntry } from './journal-store';
 export { createImportJobHandler } from './job-handler';
 export { createImportRoutes } from './routes';
 export type { ImportProgress } from './process';
-export { copyRows, pgTextArrayLiteral, type CopyValue } from './copy';
+export { copyLine, copyLines, copyRows, pgTextArrayLiteral, type CopyValue } from './copy';

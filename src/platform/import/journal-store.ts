@@ -16,12 +16,31 @@ export async function insertJournal(db: Db, batchId: string, entries: readonly J
   );
 }
 
+type JournalRow = { row_no: number; entity_id: string; action: 'insert' | 'update'; before: unknown; changes: unknown; after_version: number };
+
+const toEntry = (r: JournalRow): JournalEntry => ({ rowNo: r.row_no, entityId: r.entity_id, action: r.action, before: r.before, changes: r.changes, afterVersion: r.after_version });
+
 export async function selectJournal(db: Db, batchId: string): Promise<JournalEntry[]> {
-  const rows = await queryRows<{ row_no: number; entity_id: string; action: 'insert' | 'update'; before: unknown; changes: unknown; after_version: number }>(
+  const rows = await queryRows<JournalRow>(db, sql`SELECT row_no, entity_id, action, before, changes, after_version FROM import_batch_rows WHERE batch_id = ${batchId} ORDER BY row_no`);
+  return rows.map(toEntry);
+}
+
+const intArray = (values: readonly number[]) => `{${values.map((n) => Math.trunc(n)).join(',')}}`;
+
+/** Entries of some rows of a batch (a running import reverts rows whose key recurred). */
+export async function selectJournalRows(db: Db, batchId: string, rowNos: readonly number[]): Promise<JournalEntry[]> {
+  if (rowNos.length === 0) return [];
+  const rows = await queryRows<JournalRow>(
     db,
-    sql`SELECT row_no, entity_id, action, before, changes, after_version FROM import_batch_rows WHERE batch_id = ${batchId} ORDER BY row_no`,
+    sql`SELECT row_no, entity_id, action, before, changes, after_version FROM import_batch_rows
+        WHERE batch_id = ${batchId} AND row_no = ANY(${intArray(rowNos)}::int[]) ORDER BY row_no`,
   );
-  return rows.map((r) => ({ rowNo: r.row_no, entityId: r.entity_id, action: r.action, before: r.before, changes: r.changes, afterVersion: r.after_version }));
+  return rows.map(toEntry);
+}
+
+export async function deleteJournalRows(db: Db, batchId: string, rowNos: readonly number[]): Promise<void> {
+  if (rowNos.length === 0) return;
+  await db.execute(sql`DELETE FROM import_batch_rows WHERE batch_id = ${batchId} AND row_no = ANY(${intArray(rowNos)}::int[])`);
 }
 
 export type EntityImportEntry = {

@@ -1,24 +1,26 @@
 import { isDomainError } from '../../shared/errors';
 import type { Db } from '../db/types';
 import { finishBatch, type BatchResult, type ImportBatch } from './batch-store';
-import { insertErrorRows, insertJournal } from './journal-store';
+import { deleteJournalRows, insertErrorRows, insertJournal, selectJournalRows } from './journal-store';
 import { detectImportFormat, type ImportFormat } from './file-format';
 import { decodeCsv, readCsvRows } from './read-csv';
 import { readXlsxRows } from './read-xlsx';
 import { readXlsxRowsInWorker } from './read-xlsx-worker';
 import type { ProcessOptions } from './registry';
-import type { ImportKindDefinition, ImportWriteResult, JournalEntry, PreparedRow, RowProblem } from './types';
-import { validateRowStream, type ErrorRow, type RowValidator, type ValidationOutcome } from './validate';
+import type { ImportKindDefinition, ImportWriteResult, PreparedRow, RowProblem } from './types';
+import { validateRowStream, type ErrorRow, type RowSource, type RowValidator, type ValidationOutcome } from './validate';
 import { validateInWorker } from './validate-in-worker';
 import { inspectXlsxZip } from './zip-guard';
 
 /**
  * One batch from bytes to outcome, in ONE transaction: rows are read (a large xlsx in a worker
  * thread), validated with the domain's schema, and written chunk by chunk while the rest of the
- * file is still being read; the journal, the error rows, the batch's final state and its audit
- * entry go into the same transaction. All-or-nothing stops writing at the first bad row, keeps
- * validating to report every error, and rolls the transaction back. A key that recurs in the file
- * refuses every occurrence (an occurrence written earlier is reverted inside the transaction).
+ * file is still being read; each chunk's journal entries are written with it, and the error rows,
+ * the batch's final state and its audit entry go into the same transaction. All-or-nothing stops
+ * writing at the first bad row, keeps validating to report every error, and rolls the transaction
+ * back. A key that recurs in the file refuses every occurrence (an occurrence written earlier is
+ * reverted from its journal entry inside the transaction). Memory stays bounded by a few chunks,
+ * the error rows and one number per row and key: nothing of a written chunk is kept.
  * A process killed in the middle leaves nothing of the batch; the job queue then marks it failed.
  *
  * On the embedded database (one connection) other requests wait while the transaction is open.
@@ -42,9 +44,8 @@ const statusLabel: Record<BatchResult['status'], string> = {
 /** What the write step did to a row; 'unknown' when a kind does not journal its dry runs. */
 type Outcome = 'insert' | 'update' | 'unchanged' | 'error' | 'unknown';
 
-/** What the write loop learned; merged with the validation outcome at the end. */
+/** What the write loop learned (one outcome per row, no row data); merged with the validation outcome at the end. */
 class WriteState {
-  readonly journal = new Map<number, JournalEntry>();
   readonly outcomes = new Map<number, Outcome>();
   readonly firstRowOfKey = new Map<string, number>();
   readonly duplicates = new Map<string, number[]>();
@@ -61,24 +62,19 @@ class WriteState {
     this.unchanged += result.unchanged;
     this.writeErrors.push(...result.rowErrors);
     const refused = new Set(result.rowErrors.map((e) => e.rowNo));
-    for (const entry of result.journal) {
-      this.journal.set(entry.rowNo, entry);
-      this.outcomes.set(entry.rowNo, entry.action);
-    }
+    for (const entry of result.journal) this.outcomes.set(entry.rowNo, entry.action);
     const rest: Outcome = dryRun && result.journal.length === 0 && result.inserted + result.updated > 0 ? 'unknown' : 'unchanged';
     for (const row of rows) if (!this.outcomes.has(row.rowNo)) this.outcomes.set(row.rowNo, refused.has(row.rowNo) ? 'error' : rest);
   }
 
-  /** Forget what was done for a row (its key turned out to recur). Returns the journal entry to revert, if any. */
-  forget(rowNo: number): JournalEntry | null {
+  /** Forget what was done for a row (its key turned out to recur). True when the row was written (its journal entry is to be reverted). */
+  forget(rowNo: number): boolean {
     const outcome = this.outcomes.get(rowNo);
     this.outcomes.delete(rowNo);
     if (outcome === 'insert') this.inserted--;
     if (outcome === 'update') this.updated--;
     if (outcome === 'unchanged') this.unchanged--;
-    const entry = this.journal.get(rowNo) ?? null;
-    this.journal.delete(rowNo);
-    return entry;
+    return outcome === 'insert' || outcome === 'update';
   }
 }
 
@@ -91,6 +87,12 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
     const now = performance.now();
     timings[phase] = (timings[phase] ?? 0) + (now - mark);
     mark = now;
+  };
+  /** Adds the time since `since` to a sub-phase (waiting for rows, writing, journal) and returns now. */
+  const spent = (phase: string, since: number) => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + (now - since);
+    return now;
   };
 
   const finish = async (tx: Db, result: BatchResult, errors: readonly ErrorRow[]) => {
@@ -128,13 +130,21 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
   /** Reads, validates and (unless stopped) writes every chunk inside `tx`. */
   const run = async (tx: Db) => {
     const format = detectImportFormat(options.bytes, batch.fileName, limits);
-    if (format === 'xlsx') await inspectXlsxZip(options.bytes, limits);
+    const inspected = format === 'xlsx' ? inspectXlsxZip(options.bytes, limits) : Promise.resolve(null);
+    inspected.catch(() => undefined); // awaited below; this only keeps an early refusal from counting as unhandled
     const onProgress = (done: number) => progress({ phase: 'validate', done, total: null });
-    validator = openValidator(def, ctx, format, options, onProgress);
+    // A worker starts reading as soon as the zip check passes; nothing opens the file before.
+    validator = openValidator(def, ctx, format, options, onProgress, inspected);
+    await inspected;
     let written = 0;
+    let since = performance.now();
+    let firstChunk = true;
     for await (const chunk of validator.chunks) {
+      if (firstChunk) spent('firstRows', since);
+      firstChunk = false;
+      since = spent('waitForRows', since);
       const fresh: PreparedRow<T>[] = [];
-      const revert: JournalEntry[] = [];
+      const revert: number[] = [];
       for (const row of chunk) {
         const first = state.firstRowOfKey.get(row.key);
         if (first === undefined) {
@@ -146,15 +156,14 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
         group.push(row.rowNo);
         state.duplicates.set(row.key, group);
         if (group.length === 2) {
-          const entry = state.forget(first);
-          if (entry) revert.push(entry);
+          if (state.forget(first)) revert.push(first);
           const pendingIndex = fresh.findIndex((r) => r.rowNo === first);
           if (pendingIndex >= 0) fresh.splice(pendingIndex, 1);
         }
       }
       if (allOrNothing && (validator.errorCount() > 0 || state.duplicates.size > 0 || state.writeErrors.length > 0)) state.stopped = true;
       if (state.stopped) continue;
-      if (revert.length > 0 && !batch.dryRun) await def.undo(tx, { actor, batchId: batch.id, entries: revert });
+      if (revert.length > 0 && !batch.dryRun) await revertWrittenRows(def, tx, { actor, batchId: batch.id, rowNos: revert });
       const result = await def.write(tx, {
         actor,
         batchId: batch.id,
@@ -167,13 +176,16 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
       written += fresh.length;
       state.add(fresh, result, batch.dryRun);
       if (allOrNothing && result.rowErrors.length > 0) state.stopped = true;
+      since = spent('write', since);
+      if (!batch.dryRun && !state.stopped && result.journal.length > 0) {
+        await insertJournal(tx, batch.id, result.journal);
+        since = spent('journal', since);
+      }
     }
     outcome = validator.outcome();
     if (allOrNothing && outcome.errors.length > 0) state.stopped = true;
     lap('readValidateWrite');
     if (state.stopped || batch.dryRun) throw new Rollback();
-    await insertJournal(tx, batch.id, [...state.journal.values()]);
-    lap('journal');
     const errors = await collectErrors(def.keyLabel, outcome, state, validator);
     return finish(tx, { ...base(outcome), status: 'succeeded', inserted: state.inserted, updated: state.updated, unchanged: state.unchanged, failed: errors.length, error: null }, errors);
   };
@@ -198,16 +210,32 @@ export async function processImportBatch<T, C>(def: ImportKindDefinition<T, C>, 
   }
 }
 
+/** Undoes rows written earlier in this transaction (their key recurred) from their journal entries, and drops those entries. */
+async function revertWrittenRows<T, C>(def: ImportKindDefinition<T, C>, tx: Db, options: { actor: ProcessOptions['actor']; batchId: string; rowNos: number[] }): Promise<void> {
+  const entries = await selectJournalRows(tx, options.batchId, options.rowNos);
+  if (entries.length === 0) return;
+  await def.undo(tx, { actor: options.actor, batchId: options.batchId, entries });
+  await deleteJournalRows(tx, options.batchId, options.rowNos);
+}
+
 /**
  * Large files are read in a worker thread; if the kind supports it the worker validates too, so
- * that this thread only writes. Small files are read and validated here.
+ * that this thread only writes. Small files are read and validated here. Nothing reads the file
+ * before `startWhen` (the zip-bomb check) resolves: the in-thread readers start when iterated.
  */
-function openValidator<T, C>(def: ImportKindDefinition<T, C>, ctx: C, format: ImportFormat, options: ProcessOptions, onProgress: (done: number) => void): RowValidator<T> {
-  const { bytes, limits } = options;
+function openValidator<T, C>(
+  def: ImportKindDefinition<T, C>,
+  ctx: C,
+  format: ImportFormat,
+  options: ProcessOptions,
+  onProgress: (done: number) => void,
+  startWhen: Promise<unknown>,
+): RowValidator<T> {
+  const { bytes, limits, batch } = options;
   const large = bytes.length >= limits.workerFromBytes;
-  if (large && def.worker) return validateInWorker(def, ctx, { bytes, format, limits, actor: options.actor, today: options.today, onProgress });
-  const source = format === 'csv' ? readCsvRows(decodeCsv(bytes).text, limits) : large ? readXlsxRowsInWorker(bytes, limits) : readXlsxRows(bytes, limits);
-  return validateRowStream(def, ctx, source, { limits, chunkRows: limits.chunkRows, onProgress });
+  if (large && def.worker) return validateInWorker(def, ctx, { bytes, format, limits, actor: options.actor, today: options.today, batchId: batch.id, startWhen, onProgress });
+  const openSource: RowSource = format === 'csv' ? () => readCsvRows(decodeCsv(bytes).text, limits) : large ? () => readXlsxRowsInWorker(bytes, limits) : () => readXlsxRows(bytes, limits);
+  return validateRowStream(def, ctx, openSource, { limits, chunkRows: limits.chunkRows, batchId: batch.id, onProgress });
 }
 
 function base(outcome: ValidationOutcome) {

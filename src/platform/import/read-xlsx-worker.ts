@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { invalid } from '../../shared/errors';
 import { cellToText, xlsxReaderOptions, type CellText, type SheetRow } from './read-xlsx';
+import { worksheetsLast } from './xlsx-order';
 
 /**
  * Reads the first worksheet of a large xlsx in a worker thread, so that unzipping and XML parsing
@@ -52,9 +53,11 @@ const send = async (message) => {
 type WorkerMessage = { rows?: unknown[]; done?: boolean; error?: string };
 
 export async function* readXlsxRowsInWorker(bytes: Uint8Array, options: { maxColumns: number; maxCellChars: number }): AsyncGenerator<SheetRow> {
+  // The same archive with the worksheets last (xlsx-order.ts), so that exceljs streams the sheet.
+  const ordered = Buffer.concat(await worksheetsLast(bytes));
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { bytes, exceljsPath: require.resolve('exceljs'), options: xlsxReaderOptions, batchRows: BATCH_ROWS, maxInFlight: MAX_IN_FLIGHT },
+    workerData: { bytes: ordered, exceljsPath: require.resolve('exceljs'), options: xlsxReaderOptions, batchRows: BATCH_ROWS, maxInFlight: MAX_IN_FLIGHT },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;

@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { invalid, isDomainError } from '../../shared/errors';
+import { worksheetsLast } from './xlsx-order';
 
 /**
  * Streams the rows of the first worksheet of an xlsx file with exceljs' WorkbookReader, turning
  * every cell into text (dates as YYYY-MM-DD, numbers without exponent, rich text concatenated,
  * formulas as their cached result). Call `inspectXlsxZip` first: exceljs itself has no zip-bomb guard.
+ * The archive is handed to exceljs with its worksheets last (xlsx-order.ts), which lets it stream them.
  */
 export type CellText = string | null;
 export type SheetRow = { rowNo: number; cells: CellText[] };
@@ -62,7 +64,9 @@ export function cellToText(value: unknown): CellText {
 
 /** Rows of the first worksheet; `rowNo` is the spreadsheet row number (1-based). */
 export async function* readXlsxRows(bytes: Uint8Array, options: { maxColumns: number; maxCellChars: number }): AsyncGenerator<SheetRow> {
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  // The same archive with the worksheets last, so that exceljs streams the sheet instead of spooling it to a temporary file.
+  const parts = await worksheetsLast(bytes);
+  const input = Readable.from(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, xlsxReaderOptions);
   try {
     for await (const worksheet of reader) {

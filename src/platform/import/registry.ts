@@ -6,7 +6,8 @@ import type { ImportBatch } from './batch-store';
 import type { ImportLimits } from './limits';
 import { processImportBatch, type ImportProgress } from './process';
 import { buildTemplateXlsx } from './template';
-import type { ImportColumn, ImportKindDefinition, JournalEntry } from './types';
+import type { ImportColumn, ImportKindDefinition, ImportWorkerSupport, JournalEntry } from './types';
+import { prewarmValidationWorker } from './validate-in-worker';
 
 /**
  * The import kinds the application knows, each with its generic parts bound to its domain
@@ -40,6 +41,8 @@ export type ImportKind = {
   columns: readonly ImportColumn[];
   buildTemplate(db: Db, options: { actor: Actor; today: string }): Promise<Buffer>;
   process(db: Db, options: ProcessOptions): Promise<ImportBatch>;
+  /** Starts the reading worker of a large file ahead of processing (no-op for kinds without one). */
+  prewarm(): void;
   currentVersions(tx: Db, ids: readonly string[]): Promise<Map<string, number>>;
   undo(tx: Db, options: { actor: Actor; batchId: string; entries: readonly JournalEntry[] }): Promise<void>;
 };
@@ -57,6 +60,9 @@ export function defineImportKind<T, C>(def: ImportKindDefinition<T, C>): ImportK
       return buildTemplateXlsx({ sheetName: def.sheetName, columns: def.columns, options: def.templateOptions?.(ctx) ?? {}, notes: def.notes });
     },
     process: (db, options) => processImportBatch(def, db, options),
+    prewarm: () => {
+      if (def.worker) prewarmValidationWorker(def.worker as ImportWorkerSupport<unknown>);
+    },
     currentVersions: (tx, ids) => def.currentVersions(tx, ids),
     undo: (tx, options) => def.undo(tx, options),
   };

@@ -75,6 +75,8 @@ export async function createImportBatch(
   assertMayImport(actor, kind);
   const fileName = cleanFileName(input.fileName);
   const format = detectImportFormat(input.bytes, fileName, limits);
+  // A large file is read in a worker: start it now, it loads its code while the file is checked and stored.
+  if (input.bytes.length >= limits.workerFromBytes) kind.prewarm();
   if (format === 'xlsx') await inspectXlsxZip(input.bytes, limits);
   return db.transaction(async (tx) => {
     const batch = await insertBatch(tx, {

@@ -33,6 +33,8 @@ export type PreparedRow<T> = {
   value: T;
   /** Column keys with a value in this row: an update changes only the fields these cells fill (blank = keep). */
   filled: ReadonlySet<string>;
+  /** What the kind's `prepareRow` made of this row while it was validated (absent when the kind has no `prepareRow`). */
+  prepared?: unknown;
 };
 
 /** One entry of the batch journal: what the batch did to one record (for undo and history). */
@@ -94,6 +96,13 @@ export type ImportKindDefinition<T, C> = {
   checkRow?(value: T, ctx: C): string[];
   naturalKey(value: T): string;
   /**
+   * Optional per-row work that needs no database, done right after a row validates — in the reading
+   * worker for large files, so that the importing thread only writes (e.g. the COPY text of the row
+   * as a new record, with its new id). The result travels with the row as `prepared`; it is a
+   * shortcut, and `write` should do the same work itself when it is missing.
+   */
+  prepareRow?(value: T, ctx: C, batch: { batchId: string }): unknown;
+  /**
    * Upsert the rows inside the caller's transaction and journal what was done. Called once per
    * chunk of valid rows (`limits.chunkRows`), in file order, while the rest of the file is still
    * being read — never assume a call sees every row. Journal dry runs too (nothing is stored), so
@@ -120,7 +129,7 @@ export type ImportWorkerSupport<C> = {
 };
 
 /** What validating a row needs (all of it runs in the reading worker for large files). */
-export type ImportRowRules<T, C> = Pick<ImportKindDefinition<T, C>, 'columns' | 'schema' | 'toInput' | 'checkRow' | 'naturalKey'>;
+export type ImportRowRules<T, C> = Pick<ImportKindDefinition<T, C>, 'columns' | 'schema' | 'toInput' | 'checkRow' | 'naturalKey' | 'prepareRow'>;
 
 export type ImportWorkerRules<T, C> = ImportRowRules<T, C> & {
   restoreContext(data: unknown, options: { actor: Actor; today: string }): C;

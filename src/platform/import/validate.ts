@@ -20,8 +20,10 @@ export type ValidationOutcome = {
   /** Data rows read (blank rows and the template's example row not counted). */
   totalRows: number;
   skippedExampleRow: boolean;
-  cellsByRow: Map<number, CellText[]>;
 };
+
+/** Opens the rows of the file (again): the original cells of a few rows are read back when needed instead of keeping every row's cells. */
+export type RowSource = () => AsyncIterable<SheetRow> | Iterable<SheetRow>;
 
 const HEADER_SEARCH_ROWS = 10;
 
@@ -80,14 +82,15 @@ function matchesExample(columns: readonly ImportColumn[], cells: Readonly<Record
 /**
  * Validates rows as they are read and hands out the valid ones in chunks (so the caller can write
  * while the file is still being read). Duplicate keys are the caller's concern (a key may recur
- * in a later chunk). `outcome()` is complete once `chunks` is exhausted.
+ * in a later chunk). `outcome()` is complete once `chunks` is exhausted. Memory stays bounded by
+ * a chunk plus the error rows: the cells of valid rows are not kept (`cellsFor` reads them again).
  */
 export type RowValidator<T> = {
   chunks: AsyncGenerator<PreparedRow<T>[]>;
   /** Rows refused so far (an all-or-nothing import stops writing at the first). */
   errorCount(): number;
   outcome(): ValidationOutcome;
-  /** Original cells of valid rows (for rows that turn out bad when written, or recur). */
+  /** Original cells of valid rows (for rows that turn out bad when written, or recur), read from the file again. */
   cellsFor(rowNos: number[]): Promise<Map<number, CellText[]>>;
   close(): Promise<void>;
 };
@@ -95,8 +98,8 @@ export type RowValidator<T> = {
 export function validateRowStream<T, C>(
   def: ImportRowRules<T, C>,
   ctx: C,
-  source: AsyncIterable<SheetRow> | Iterable<SheetRow>,
-  options: { limits: ImportLimits; chunkRows: number; onProgress?: (done: number) => void },
+  openSource: RowSource,
+  options: { limits: ImportLimits; chunkRows: number; batchId: string; onProgress?: (done: number) => void },
 ): RowValidator<T> {
   const { limits } = options;
   const pending: SheetRow[] = [];
@@ -106,8 +109,7 @@ export function validateRowStream<T, C>(
   let totalRows = 0;
   let skippedExampleRow = false;
   let finished = false;
-  /** Original cells of the valid rows (for rows the write step refuses, and duplicates). */
-  const cellsByRow = new Map<number, CellText[]>();
+  const batch = { batchId: options.batchId };
 
   const takeHeader = (row: SheetRow) => {
     const mapping = mapHeaders(row.cells, def.columns);
@@ -149,8 +151,8 @@ export function validateRowStream<T, C>(
       errors.push({ rowNo: row.rowNo, cells: row.cells, messages });
       return;
     }
-    buffer.push({ rowNo: row.rowNo, key: def.naturalKey(parsed.data), value: parsed.data, filled });
-    cellsByRow.set(row.rowNo, row.cells);
+    const prepared = def.prepareRow?.(parsed.data, ctx, batch);
+    buffer.push({ rowNo: row.rowNo, key: def.naturalKey(parsed.data), value: parsed.data, filled, prepared });
   };
 
   const take = () => {
@@ -160,7 +162,7 @@ export function validateRowStream<T, C>(
   };
 
   async function* chunks(): AsyncGenerator<PreparedRow<T>[]> {
-    for await (const row of source) {
+    for await (const row of openSource()) {
       if (isBlank(row.cells)) continue;
       if (!state.mapping) {
         pending.push(row);
@@ -192,11 +194,25 @@ export function validateRowStream<T, C>(
   return {
     chunks: chunks(),
     errorCount: () => errors.length,
-    cellsFor: async (rowNos) => new Map(rowNos.map((n) => [n, cellsByRow.get(n) ?? []])),
+    cellsFor: (rowNos) => readCellsOf(openSource, rowNos),
     close: async () => undefined,
     outcome: () => {
       if (!finished || !state.mapping) throw new Error('validation outcome read before the rows were exhausted');
-      return { headers: state.headers, mapping: state.mapping, errors, totalRows, skippedExampleRow, cellsByRow };
+      return { headers: state.headers, mapping: state.mapping, errors, totalRows, skippedExampleRow };
     },
   };
+}
+
+/** The cells of some rows, read from the file again (stops after the last one wanted). */
+export async function readCellsOf(openSource: RowSource, rowNos: readonly number[]): Promise<Map<number, CellText[]>> {
+  const cells = new Map<number, CellText[]>();
+  if (rowNos.length === 0) return cells;
+  const wanted = new Set(rowNos);
+  let last = 0;
+  for (const n of wanted) last = Math.max(last, n);
+  for await (const row of openSource()) {
+    if (wanted.has(row.rowNo)) cells.set(row.rowNo, row.cells);
+    if (row.rowNo >= last || cells.size === wanted.size) break;
+  }
+  return cells;
 }

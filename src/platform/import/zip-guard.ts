@@ -38,28 +38,48 @@ function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 }
 
 /**
- * Inflates one entry natively with a hard output cap: an entry that inflates beyond its declared
- * size (lying headers) or beyond the remaining budget is refused. The output is dropped at once.
+ * Inflates one entry (on the thread pool, in small pieces that are counted and dropped at once)
+ * with a hard cap: an entry that inflates beyond its declared size (lying headers) or beyond the
+ * remaining budget is refused. Nothing of the inflated content is kept, so a 70 MB sheet costs no
+ * 70 MB of memory here.
  */
-function verifyEntry(buffer: Buffer, entry: yauzl.Entry, budget: { left: number }): void {
+function verifyEntry(buffer: Buffer, entry: yauzl.Entry, budget: { left: number }): Promise<void> {
   const header = entry.relativeOffsetOfLocalHeader;
   if (buffer.readUInt32LE(header) !== 0x04034b50) throw invalid('import.corrupt_xlsx', `Excel 文件已损坏（${entry.fileName}）`);
   const start = header + 30 + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
   const data = buffer.subarray(start, start + entry.compressedSize);
   const cap = Math.min(entry.uncompressedSize, budget.left);
-  let size: number;
-  try {
-    size = entry.compressionMethod === 0 ? data.length : zlib.inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) + 1 }).length;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小超过声明或上限（疑似压缩炸弹），已拒绝`);
-    }
-    throw invalid('import.corrupt_xlsx', `Excel 文件已损坏，无法解压其中的 ${entry.fileName}`);
+  const tooLargeEntry = () => invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小超过声明或上限（疑似压缩炸弹），已拒绝`);
+  const sizeMismatch = () => invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小与声明不符（疑似压缩炸弹或文件已损坏），已拒绝`);
+  if (entry.compressionMethod === 0) {
+    if (data.length !== entry.uncompressedSize) throw sizeMismatch();
+    budget.left -= data.length;
+    return Promise.resolve();
   }
-  if (size !== entry.uncompressedSize) {
-    throw invalid('import.zip_bomb', `Excel 文件中 ${entry.fileName} 的实际大小与声明不符（疑似压缩炸弹或文件已损坏），已拒绝`);
-  }
-  budget.left -= size;
+  return new Promise((resolve, reject) => {
+    const inflater = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+    let size = 0;
+    let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      if (error) {
+        inflater.destroy();
+        reject(error);
+        return;
+      }
+      if (size !== entry.uncompressedSize) return reject(sizeMismatch());
+      budget.left -= size;
+      resolve();
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > Math.max(cap, 1) + 1) settle(tooLargeEntry());
+    });
+    inflater.on('end', () => settle(null));
+    inflater.on('error', () => settle(invalid('import.corrupt_xlsx', `Excel 文件已损坏，无法解压其中的 ${entry.fileName}`)));
+    inflater.end(data);
+  });
 }
 
 export async function inspectXlsxZip(bytes: Uint8Array, limits: ImportLimits): Promise<ZipSummary> {
@@ -98,7 +118,7 @@ export async function inspectXlsxZip(bytes: Uint8Array, limits: ImportLimits): P
     // Inflate once with a hard budget: headers that under-declare sizes are caught here.
     const budget = { left: limits.maxUncompressedBytes };
     for (const entry of entries) {
-      if (!entry.fileName.endsWith('/')) verifyEntry(buffer, entry, budget);
+      if (!entry.fileName.endsWith('/')) await verifyEntry(buffer, entry, budget);
     }
     return { entries: entries.length, uncompressedBytes, compressedBytes };
   } finally {

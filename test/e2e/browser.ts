@@ -42,3 +42,15 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'e2e', `${name}.png`), fullPage: true });
 }
+
+/** Polls with a generous timeout: the shared test machine is slow under load (vitest's default is 1 s). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000 });
+
+/** Logs the browser's page in as `username` (cookies of the previous user cleared) and opens `url`. */
+export async function loginAt(browser: { page: Page; baseUrl: string; context: BrowserContext }, username: string, url: string): Promise<Page> {
+  const { page, baseUrl, context } = browser;
+  await context.clearCookies();
+  await login(page, baseUrl, username);
+  await page.goto(`${baseUrl}${url}`);
+  return page;
+}

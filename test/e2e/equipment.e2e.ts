@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, screenshot } from './browser';
+import { loginAt, openBrowser, poll, screenshot } from './browser';
 
 /**
  * The special-equipment registry in the browser. As `bureau`: the list filtered to 超期未检 is not
@@ -12,7 +12,6 @@ import { login, openBrowser, screenshot } from './browser';
  * the list shows only 常乐镇 devices.
  */
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000 });
 const shanghaiDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -23,13 +22,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function loginAs(username: string, url: string): Promise<Page> {
-  const { page, baseUrl, context } = browser;
-  await context.clearCookies();
-  await login(page, baseUrl, username);
-  await page.goto(`${baseUrl}${url}`);
-  return page;
-}
+const loginAs = (username: string, url: string) => loginAt(browser, username, url);
 
 const rows = (page: Page) => page.getByTestId('equipment-table').locator('tbody tr.ant-table-row');
 const visibleOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, screenshot } from './browser';
+import { login, loginAt, openBrowser, poll, screenshot } from './browser';
 
 /**
  * The hazard closed loop in the browser, each step by the demo user whose role the state table allows:
@@ -52,8 +52,6 @@ function writePng(dir: string, name: string, rgb: [number, number, number]): str
   return file;
 }
 
-/** Polls with a generous timeout: the shared test machine is slow under load (vitest's default is 1 s). */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000 });
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let tmp: string;
@@ -66,13 +64,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function loginAs(username: string, url: string): Promise<Page> {
-  const { page, baseUrl, context } = browser;
-  await context.clearCookies();
-  await login(page, baseUrl, username);
-  await page.goto(`${baseUrl}${url}`);
-  return page;
-}
+const loginAs = (username: string, url: string) => loginAt(browser, username, url);
 
 const statusOf = (page: Page) => page.getByTestId('hazard-status').innerText();
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, screenshot } from './browser';
+import { login, openBrowser, poll, screenshot } from './browser';
 
 /**
  * The plan settings of the target assessment, on a NEW 2035 draft plan with a unique title (no other
@@ -15,7 +15,6 @@ import { login, openBrowser, screenshot } from './browser';
  * settings' change log, and a peer-group change asks for a reason too.
  */
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000 });
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openBrowser, screenshot } from './browser';
+import { loginAt, openBrowser, poll, screenshot } from './browser';
 
 /**
  * Target assessment in the browser, on a NEW 2031 plan (the demo uses the current year) with a unique
@@ -23,7 +23,6 @@ import { login, openBrowser, screenshot } from './browser';
  * the office urges the units behind.
  */
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000 });
 
 /** A small valid PNG (1×1) for the evidence upload. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
@@ -39,13 +38,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function loginAs(username: string, url: string): Promise<Page> {
-  const { page, baseUrl, context } = browser;
-  await context.clearCookies();
-  await login(page, baseUrl, username);
-  await page.goto(`${baseUrl}${url}`);
-  return page;
-}
+const loginAs = (username: string, url: string) => loginAt(browser, username, url);
 
 /** Opens an antd Select by test id, types to search, and clicks the option with the given text. */
 async function choose(page: Page, testId: string, search: string, option: string): Promise<void> {

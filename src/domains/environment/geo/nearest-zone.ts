@@ -7,7 +7,8 @@
  *
  * Speed: candidate parts are visited in order of the distance between their box and the
  * footprint's box (a lower bound of the true distance), and a part whose bound exceeds the best
- * distance so far is skipped. Inside a part the closest segment pair is chosen with squared
+ * distance so far is skipped, and so is a zone segment whose box is farther from the footprint's
+ * box than the best pair so far. Inside a part the closest segment pair is chosen with squared
  * distances in one local plane (no square roots); only that pair is then measured with
  * `computePointSegmentDistanceM`, so the reported distance has the module's usual accuracy.
  */
@@ -55,12 +56,18 @@ function consider(best: Pair, px: number, py: number, ax: number, ay: number, bx
 function closestPair(fp: PreparedFootprint, z: PreparedPolygon, k: Scales): Pair {
   const best: Pair = { d2: Infinity, px: 0, py: 0, ax: 0, ay: 0, bx: 0, by: 0 };
   const lines = fp.kind === 'point' ? null : fp.kind === 'line' ? fp.lines : fp.polygons.flatMap((p) => p.rings);
+  const [fMinX, fMinY, fMaxX, fMaxY] = fp.bbox;
   for (const ring of z.rings) {
     for (let j = 0; j < ring.length - 2; j += 2) {
       const cx = ring[j]!;
       const cy = ring[j + 1]!;
       const dx = ring[j + 2]!;
       const dy = ring[j + 3]!;
+      // The gap between the segment's box and the footprint's box (same plane) bounds every pair
+      // below; a segment that cannot beat the best pair so far is skipped (ties never replace it).
+      const gx = Math.max(0, Math.min(cx, dx) - fMaxX, fMinX - Math.max(cx, dx)) * k.kx;
+      const gy = Math.max(0, Math.min(cy, dy) - fMaxY, fMinY - Math.max(cy, dy)) * k.ky;
+      if (gx * gx + gy * gy >= best.d2) continue;
       if (!lines) {
         consider(best, (fp as { x: number }).x, (fp as { y: number }).y, cx, cy, dx, dy, k);
         continue;

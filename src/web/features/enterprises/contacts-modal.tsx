@@ -2,7 +2,7 @@
  * 维护联系人: the contacts of one enterprise on their own (`PUT /enterprises/{id}/contacts`), for the
  * users who may keep contacts but not the rest of the record — above all the enterprise's own users.
  */
-import { Alert, App, Button, Form, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { EnterpriseDetail } from '../../../domains/enterprises/view-schema';
 import { isStaleVersion, showFormError } from '../../components/ui/form-error';
@@ -11,6 +11,7 @@ import { useI18n } from '../../lib/i18n';
 import { useUpdateEnterpriseContacts } from './api';
 import { ContactsFields } from './contacts-fields';
 import { toContacts, type ContactValues } from './enterprise-payload';
+import { StaleAlert } from './stale-alert';
 
 type Props = { enterprise: EnterpriseDetail | null; onClose(): void; onReload(): void };
 
@@ -42,19 +43,7 @@ function ContactsForm({ enterprise, onClose, onReload }: { enterprise: Enterpris
   };
   return (
     <>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('该企业已被他人修改，请重新加载后再改', 'Someone else changed this enterprise; reload and edit again')}
-          action={
-            <Button size="small" type="primary" onClick={onReload}>
-              {t('重新加载', 'Reload')}
-            </Button>
-          }
-        />
-      )}
+      {stale && <StaleAlert title={t('该企业已被他人修改，请重新加载后再改', 'Someone else changed this enterprise; reload and edit again')} onReload={onReload} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ contacts: enterprise.contacts }} data-testid="enterprise-contacts-form">
         <ContactsFields />
       </Form>

@@ -4,7 +4,7 @@
  * offers to reload. Field errors of the API (400) and domain refusals about one field (duplicate
  * credit code, territory outside the user's area, future dates) are shown at that field.
  */
-import { Alert, App, Button, Form, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { useI18n } from '../../lib/i18n';
 import { useCreateEnterprise, useUpdateEnterprise } from './api';
 import { EnterpriseFormFields } from './enterprise-form-fields';
 import { createPayload, enterpriseErrorField, formValuesOf, updatePayload, type EnterpriseFormValues } from './enterprise-payload';
+import { StaleAlert } from './stale-alert';
 
 export type EnterpriseFormTarget = { mode: 'create' } | { mode: 'edit'; enterprise: EnterpriseDetail };
 
@@ -101,20 +102,7 @@ function EnterpriseForm({ target, me, onClose, onSaved, onReload }: Props & { ta
 
   return (
     <>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="enterprise-form-stale"
-          title={t('该企业已被他人修改，您的修改未保存。请重新加载最新数据后再改。', 'Someone else changed this enterprise; your changes were not saved. Reload the latest data and edit again.')}
-          action={
-            <Button size="small" type="primary" onClick={onReload} data-testid="enterprise-form-reload">
-              {t('重新加载', 'Reload')}
-            </Button>
-          }
-        />
-      )}
+      {stale && <StaleAlert title={t('该企业已被他人修改，您的修改未保存。请重新加载最新数据后再改。', 'Someone else changed this enterprise; your changes were not saved. Reload the latest data and edit again.')} onReload={onReload} testId="enterprise-form" />}
       <Form
         form={form}
         layout="vertical"

@@ -3,7 +3,7 @@
  * the deregistration notice number). Only the market-supervision bureau may do it; the detail page
  * shows the button when the API says so.
  */
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { enterpriseStatuses, enterpriseStatusLabels, type EnterpriseStatus } from '../../../domains/enterprises/enterprise-enums';
@@ -13,6 +13,7 @@ import { isStaleVersion, showFormError } from '../../components/ui/form-error';
 import { ModalFooter } from '../../components/ui/modal-footer';
 import { useI18n } from '../../lib/i18n';
 import { useChangeEnterpriseStatus } from './api';
+import { StaleAlert } from './stale-alert';
 
 type Values = { status: EnterpriseStatus; effectiveOn: Dayjs; reason: string };
 type Props = { enterprise: EnterpriseDetail | null; onClose(): void; onReload(): void };
@@ -47,19 +48,7 @@ function StatusForm({ enterprise, onClose, onReload }: { enterprise: EnterpriseD
   };
   return (
     <>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('该企业已被他人修改，请重新加载后再变更', 'Someone else changed this enterprise; reload and try again')}
-          action={
-            <Button size="small" type="primary" onClick={onReload}>
-              {t('重新加载', 'Reload')}
-            </Button>
-          }
-        />
-      )}
+      {stale && <StaleAlert title={t('该企业已被他人修改，请重新加载后再变更', 'Someone else changed this enterprise; reload and try again')} onReload={onReload} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ effectiveOn: dayjs() }} data-testid="enterprise-status-form">
         <Form.Item label={t('当前状态', 'Current status')}>{label(enterpriseStatusLabels[enterprise.status])}</Form.Item>
         <Form.Item name="status" label={t('变更为', 'New status')} rules={[{ required: true, message: t('请选择新的登记状态', 'Choose the new status') }]}>

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { createSessionResolver } from './domains/accounts';
+import { createSessionResolver, openSessionCache } from './domains/accounts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig } from './platform/config';
@@ -49,8 +49,9 @@ async function main(): Promise<void> {
     logger.info('empty database: seeding the demo data (this takes a moment once)');
     await seedDemo(database.db, { size: config.demoData === 'small' ? 'small' : 'full', log: (message) => logger.info(message) });
   }
+  const sessionCache = config.session.cache ? await openSessionCache(database, logger) : null;
   const app = createApp({
-    deps: { database, db: database.db, config, clock: systemClock, logger, resolveSession: createSessionResolver(config.session), metrics: metricRegistry, version },
+    deps: { database, db: database.db, config, clock: systemClock, logger, resolveSession: createSessionResolver(config.session, sessionCache), metrics: metricRegistry, version },
     webDir: path.join(root, 'dist', 'web'),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     scheduler?.stop();
     await jobWorker.stop();
     server.close();
+    await sessionCache?.close();
     await database.close();
     process.exit(0);
   };

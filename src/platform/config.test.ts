@@ -6,7 +6,8 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', timeZone: 'Asia/Shanghai', db: { url: null } });
     expect(c.dataDir.endsWith('/data')).toBe(true);
-    expect(c.session).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200, secureCookie: false });
+    expect(c.session).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200, secureCookie: false, cache: true });
+    expect(loadConfig({ SESSION_CACHE: 'off' }).session.cache).toBe(false);
   });
 
   it.each([
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SESSION_IDLE_TIMEOUT', '2 hours'],
     ['CITY_TIMEZONE', 'Mars/Olympus'],
+    ['SESSION_CACHE', 'maybe'],
   ])('stops with a message naming %s when it is %j', (name, value) => {
     let error: unknown;
     try {

@@ -30,6 +30,7 @@ const envSchema = z.object({
   SESSION_IDLE_TIMEOUT: durationSchema.prefault('2h'),
   SESSION_ABSOLUTE_TIMEOUT: durationSchema.prefault('12h'),
   SESSION_COOKIE_SECURE: booleanSchema.prefault('false'),
+  SESSION_CACHE: z.enum(['on', 'off']).default('on'),
   LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_LOCKOUT_WINDOW: durationSchema.prefault('15m'),
@@ -58,7 +59,8 @@ export type Config = Readonly<{
   dataDir: string;
   db: Readonly<{ url: string | null; dataDir: string; poolSize: number }>;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  session: Readonly<{ idleSeconds: number; absoluteSeconds: number; secureCookie: boolean }>;
+  /** `cache`: keep session lookups in the process, invalidated by database notifications (accounts/session-cache.ts). */
+  session: Readonly<{ idleSeconds: number; absoluteSeconds: number; secureCookie: boolean; cache: boolean }>;
   login: Readonly<{ maxFailuresPerUser: number; maxFailuresPerIp: number; windowSeconds: number }>;
   trustProxy: boolean;
   timeZone: string;
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       idleSeconds: e.SESSION_IDLE_TIMEOUT,
       absoluteSeconds: e.SESSION_ABSOLUTE_TIMEOUT,
       secureCookie: e.SESSION_COOKIE_SECURE,
+      cache: e.SESSION_CACHE === 'on',
     }),
     login: Object.freeze({
       maxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,

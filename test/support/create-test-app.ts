@@ -1,5 +1,5 @@
 import { createApp, type App } from '../../src/app';
-import { createSessionResolver } from '../../src/domains/accounts';
+import { createSessionResolver, openSessionCache } from '../../src/domains/accounts';
 import { DEMO_PASSWORD } from '../../src/demo/org-demo';
 import { metricRegistry } from '../../src/domains/metric-definitions';
 import type { MetricRegistry } from '../../src/platform/metrics';
@@ -40,8 +40,10 @@ export async function createTestApp(options: { clock?: Clock; config?: Partial<C
   const database = await createTestDb();
   const config = loadConfig({ DATABASE_URL: undefined }, { strictAudit: true, ...options.config });
   const clock = options.clock ?? systemClock;
+  // As the server does: session lookups cached in the process unless SESSION_CACHE is off.
+  const sessionCache = config.session.cache ? await openSessionCache(database) : null;
   const app = createApp({
-    deps: { database, db: database.db, config, clock, logger: process.env.QC_TEST_LOG ? (await import("../../src/platform/logger")).createLogger("error") : silentLogger, resolveSession: createSessionResolver(config.session), metrics: options.metrics ?? metricRegistry, version: 'test' },
+    deps: { database, db: database.db, config, clock, logger: process.env.QC_TEST_LOG ? (await import("../../src/platform/logger")).createLogger("error") : silentLogger, resolveSession: createSessionResolver(config.session, sessionCache), metrics: options.metrics ?? metricRegistry, version: 'test' },
   });
   const client = (cookie: string | null, csrf: string | null, me: unknown): TestClient => {
     const send = async (method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>) => {
@@ -87,7 +89,10 @@ export async function createTestApp(options: { clock?: Clock; config?: Partial<C
       const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       return client(cookies, res.body.csrfToken, res.body);
     },
-    close: () => database.close(),
+    close: async () => {
+      await sessionCache?.close();
+      await database.close();
+    },
   };
 }
 

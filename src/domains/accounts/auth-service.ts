@@ -21,7 +21,9 @@ import {
   saveThrottle,
   touchLastLogin,
   touchSession,
+  type UserRecord,
 } from './store';
+import type { SessionCache } from './session-cache';
 
 /** Sessions are touched at most once a minute, so reads do not turn into a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -93,8 +95,20 @@ export async function login(db: Db, options: { input: LoginInput; ctx: LoginCont
     const actor = anonymousActor(user.username, user.id, ctx);
     await recordAudit(tx, { ...actor, role: user.role }, { action: 'auth.login', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, summary: `${user.displayName} 登录` });
   });
-  const session: SessionInfo = {
-    sessionId: sha256Hex(token),
+  const session = toSessionInfo(sha256Hex(token), csrfToken, user);
+  return { token, csrfToken, maxAgeSeconds: ctx.config.session.absoluteSeconds, me: await getMe(db, { session }) };
+}
+
+export async function logout(db: Db, options: { actor: Actor; sessionId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, options.sessionId);
+    await recordAudit(tx, options.actor, { action: 'auth.logout', entityType: 'user', entityId: options.actor.userId, orgUnitId: options.actor.orgUnitId, summary: `${options.actor.displayName} 退出登录` });
+  });
+}
+
+function toSessionInfo(sessionId: string, csrfToken: string, user: UserRecord): SessionInfo {
+  return {
+    sessionId,
     csrfToken,
     user: {
       id: user.id,
@@ -108,19 +122,21 @@ export async function login(db: Db, options: { input: LoginInput; ctx: LoginCont
       mustChangePassword: user.mustChangePassword,
     },
   };
-  return { token, csrfToken, maxAgeSeconds: ctx.config.session.absoluteSeconds, me: await getMe(db, { session }) };
 }
 
-export async function logout(db: Db, options: { actor: Actor; sessionId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await deleteSession(tx, options.sessionId);
-    await recordAudit(tx, options.actor, { action: 'auth.logout', entityType: 'user', entityId: options.actor.userId, orgUnitId: options.actor.orgUnitId, summary: `${options.actor.displayName} 退出登录` });
-  });
-}
-
-export function createSessionResolver(sessionConfig: Config['session']): SessionResolver {
+/**
+ * The session behind a cookie token, or null (unknown, expired — then deleted —, or its user or
+ * org unit disabled). With a cache (session-cache.ts) a lookup that is valid and touched less than
+ * TOUCH_INTERVAL_MS ago is answered from memory; anything else reads the database.
+ */
+export function createSessionResolver(sessionConfig: Config['session'], cache: SessionCache | null = null): SessionResolver {
   return async (db, token, now) => {
     const id = sha256Hex(token);
+    const hit = cache?.get(id);
+    if (hit && now.getTime() - hit.lastSeenMs <= TOUCH_INTERVAL_MS && !isSessionExpired({ lastSeenAt: new Date(hit.lastSeenMs), expiresAt: new Date(hit.expiresMs) }, now, sessionConfig.idleSeconds)) {
+      return hit.info;
+    }
+    const generation = cache?.generation() ?? 0;
     const found = await findSessionWithUser(db, id);
     if (!found) return null;
     const { session: row, user } = found;
@@ -134,22 +150,14 @@ export function createSessionResolver(sessionConfig: Config['session']): Session
       await deleteSession(db, id);
       return null;
     }
-    if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, id, now);
-    return {
-      sessionId: id,
-      csrfToken: row.csrf_token,
-      user: {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        flags: user.flags,
-        orgUnitId: user.orgUnitId,
-        orgPath: user.orgPath,
-        enterpriseId: user.enterpriseId,
-        mustChangePassword: user.mustChangePassword,
-      },
-    };
+    let lastSeenMs = lastSeenAt.getTime();
+    if (now.getTime() - lastSeenMs > TOUCH_INTERVAL_MS) {
+      await touchSession(db, id, now);
+      lastSeenMs = now.getTime();
+    }
+    const info = toSessionInfo(id, row.csrf_token, user);
+    cache?.store(generation, id, { info, lastSeenMs, expiresMs: expiresAt.getTime() });
+    return info;
   };
 }
 

@@ -3,5 +3,6 @@ export { listUsers, getUser, createUser, updateUser, resetPassword, changeOwnPas
 export { countActiveUsersInOrg, countUsersTotal, findUserByUsername, deleteExpiredSessions } from './store';
 export { listUserIdsForRecipients, type UserRecipient } from './recipient-store';
 export { hashPassword } from './passwords';
+export { openSessionCache, type SessionCache } from './session-cache';
 export { accountRoutes } from './routes';
 export type { User, Me } from './schema';

@@ -4,6 +4,7 @@ import { conflict } from '../../shared/errors';
 import type { Role, UserFlag } from '../../shared/roles';
 import { scopeCondition } from '../../platform/db/scope';
 import { queryOne, queryPreparedOne, queryRows, toIsoTimestamp, type Db } from '../../platform/db/types';
+import { invalidateSessionCaches } from './session-cache';
 import type { ThrottleState } from './rules';
 import type { ListUsersQuery, User } from './schema';
 
@@ -136,6 +137,7 @@ export async function updateUserRow(db: Db, id: string, version: number, patch: 
   if (patch.mustChangePassword !== undefined) sets.push(sql`must_change_password = ${patch.mustChangePassword}`);
   sets.push(sql`version = version + 1`, sql`updated_at = now()`);
   const rows = await queryRows<{ id: string }>(db, sql`UPDATE users SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND version = ${version} RETURNING id`);
+  invalidateSessionCaches(); // the user's sessions must see the change (session-cache.ts)
   return rows.length === 1;
 }
 
@@ -225,12 +227,17 @@ export async function touchSession(db: Db, id: string, now: Date): Promise<void>
   await db.execute(sql`UPDATE sessions SET last_seen_at = ${now.toISOString()} WHERE id = ${id}`);
 }
 
+// Writes that revoke sessions or change users also drop this process's session caches at once;
+// other processes hear of them by notification (session-cache.ts).
+
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.execute(sql`DELETE FROM sessions WHERE id = ${id}`);
+  invalidateSessionCaches();
 }
 
 export async function deleteUserSessions(db: Db, userId: string, exceptId: string | null = null): Promise<void> {
   await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId} AND (${exceptId}::text IS NULL OR id <> ${exceptId})`);
+  invalidateSessionCaches();
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date, idleSeconds: number): Promise<number> {

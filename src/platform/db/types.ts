@@ -39,17 +39,31 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/** Runs a named statement outside any transaction and returns its rows as objects. */
+export type PreparedRunner = (name: string | undefined, text: string, params: unknown[]) => Promise<unknown[]>;
+
+/** Root handles whose prepared statements run elsewhere (PostgreSQL: the generic-plan pool, connect.ts). */
+const preparedRoutes = new WeakMap<Db, PreparedRunner>();
+
+/** Sends `queryPreparedRows` calls made on `db` (not on its transactions) to `run`. */
+export function routePreparedStatements(db: Db, run: PreparedRunner): void {
+  preparedRoutes.set(db, run);
+}
+
 /**
  * `queryRows` as a named prepared statement (PostgreSQL; PGlite runs it as usual): the server
- * parses and analyses the text once per connection instead of on every call, and after five calls
- * may keep one generic plan for all values when that costs no more than planning each call. For
- * hot statements whose text takes a few shapes only (the values are parameters) and whose best
- * plan does not depend on the values (a key lookup, a range of an index); rows and errors are the
- * same as `queryRows`.
+ * parses and analyses the text once per connection, and — outside a transaction — the statement
+ * runs on connections that keep one generic plan for all values (plan_cache_mode
+ * force_generic_plan, see connect.ts), so it is planned once per connection instead of on every
+ * call. For hot statements whose text takes a few shapes only (the values are parameters) and
+ * whose best plan does not depend on the values (a key lookup, a range of an index); rows and
+ * errors are the same as `queryRows`. Inside a transaction it runs on the transaction's connection.
  */
 export async function queryPreparedRows<T>(db: Db, query: SQL): Promise<T[]> {
   const built = dialect.sqlToQuery(query);
   const name = built.params.length > 0 ? statementName(built.sql) : undefined;
+  const route = preparedRoutes.get(db);
+  if (route) return (await route(name, built.sql, built.params)) as T[];
   const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as unknown as { rows: T[] };
   return result.rows;
 }

@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure rules and helpers, no database (`*.test.ts` that are not integration tests);
  * - integration: anything that touches a database (`*service*.test.ts`, `*store*.test.ts`,
  *   `*routes*.test.ts`, `*.int.test.ts`). They run on an in-memory PGlite cloned from a golden
- *   image built once per run, or on PostgreSQL when DATABASE_URL is set (`npm run test:pg`).
+ *   image built once per run, or on PostgreSQL when DATABASE_URL is set (`npm run test:pg`),
+ *   which adds test/postgres (several server processes sharing one database).
  * Browser tests live in test/e2e and run through scripts/e2e.js, not here.
  */
 const integrationGlobs = [
@@ -15,6 +16,8 @@ const integrationGlobs = [
   'src/**/*.int.test.ts',
   'test/integration/**/*.test.ts',
 ];
+/** Tests that need PostgreSQL itself (several server processes on one database): `npm run test:pg` only. */
+const postgresOnlyGlobs = process.env.DATABASE_URL ? ['test/postgres/**/*.test.ts'] : [];
 
 export default defineConfig({
   test: {
@@ -59,7 +62,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: integrationGlobs,
+          include: [...integrationGlobs, ...postgresOnlyGlobs],
           globalSetup: ['test/support/global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,

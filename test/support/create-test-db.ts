@@ -10,7 +10,7 @@ import { withDatabase } from './global-setup';
  * clone of the golden image, or (with DATABASE_URL) a PostgreSQL database cloned from the
  * template. Close it in afterAll.
  */
-export async function createTestDb(): Promise<Database> {
+export async function createTestDb(): Promise<Database & { url?: string }> {
   const url = process.env.DATABASE_URL;
   const template = inject('pgTemplate');
   if (url && template) {
@@ -23,6 +23,7 @@ export async function createTestDb(): Promise<Database> {
     const close = database.close;
     return {
       ...database,
+      url: withDatabase(url, name),
       close: async () => {
         await close();
         const c = new pg.Client({ connectionString: url });

@@ -8,6 +8,15 @@ describe('loadConfig', () => {
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.session).toEqual({ idleSeconds: 7200, absoluteSeconds: 43200, secureCookie: false, cache: true });
     expect(loadConfig({ SESSION_CACHE: 'off' }).session.cache).toBe(false);
+    expect(c.processes).toBe(1);
+  });
+
+  it('runs several server processes on PostgreSQL only', () => {
+    const url = 'postgres://qc@db.example/qcity';
+    expect(loadConfig({ DATABASE_URL: url, SERVER_PROCESSES: '2' }).processes).toBe(2);
+    expect(loadConfig({ DATABASE_URL: url, SERVER_PROCESSES: 'auto' }).processes).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ SERVER_PROCESSES: 'auto' }).processes).toBe(1);
+    expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(/SERVER_PROCESSES.*DATABASE_URL/);
   });
 
   it.each([
@@ -18,6 +27,8 @@ describe('loadConfig', () => {
     ['SESSION_IDLE_TIMEOUT', '2 hours'],
     ['CITY_TIMEZONE', 'Mars/Olympus'],
     ['SESSION_CACHE', 'maybe'],
+    ['SERVER_PROCESSES', '0'],
+    ['SERVER_PROCESSES', 'many'],
   ])('stops with a message naming %s when it is %j', (name, value) => {
     let error: unknown;
     try {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_TIMEOUT: durationSchema.prefault('2h'),
   SESSION_ABSOLUTE_TIMEOUT: durationSchema.prefault('12h'),
@@ -58,6 +60,8 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   db: Readonly<{ url: string | null; dataDir: string; poolSize: number }>;
+  /** Server processes sharing the port (node:cluster); more than one needs PostgreSQL. */
+  processes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** `cache`: keep session lookups in the process, invalidated by database notifications (accounts/session-cache.ts). */
   session: Readonly<{ idleSeconds: number; absoluteSeconds: number; secureCookie: boolean; cache: boolean }>;
@@ -91,12 +95,17 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   if (e.SESSION_IDLE_TIMEOUT > e.SESSION_ABSOLUTE_TIMEOUT) {
     throw new ConfigError(['SESSION_IDLE_TIMEOUT: must not be longer than SESSION_ABSOLUTE_TIMEOUT']);
   }
+  const processes = e.SERVER_PROCESSES === 'auto' ? (e.DATABASE_URL ? os.availableParallelism() : 1) : e.SERVER_PROCESSES;
+  if (processes > 1 && !e.DATABASE_URL) {
+    throw new ConfigError([`SERVER_PROCESSES: ${processes} processes need DATABASE_URL (PostgreSQL); the embedded database belongs to one process`]);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     dataDir,
     db: Object.freeze({ url: e.DATABASE_URL ?? null, dataDir, poolSize: e.DATABASE_POOL_SIZE }),
+    processes,
     logLevel: e.LOG_LEVEL,
     session: Object.freeze({
       idleSeconds: e.SESSION_IDLE_TIMEOUT,

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/platform/db/connect';
+import { createTestDb } from '../support/create-test-db';
+import { freePort, httpLogin, startServer, waitForHealth, type ServerProcess } from '../support/processes';
+
+/** SERVER_PROCESSES=2 on PostgreSQL: two server processes share the port and stop together. */
+let database: Database & { url?: string };
+let server: ServerProcess;
+
+beforeAll(async () => {
+  database = await createTestDb();
+  server = startServer({ DATABASE_URL: database.url as string, DEMO_DATA: 'off', SERVER_PROCESSES: '2' }, await freePort());
+  await waitForHealth(server);
+});
+
+afterAll(async () => {
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  await database.close();
+});
+
+function listeningPids(output: string): number[] {
+  return output
+    .split('\n')
+    .filter((line) => line.includes('Quality City is listening'))
+    .map((line) => (JSON.parse(line) as { pid: number }).pid);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('several server processes', () => {
+  it('serves from two processes on one port, logged in on either, and stops them all on SIGTERM', async () => {
+    const deadline = Date.now() + 60_000;
+    while (listeningPids(server.output()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const pids = listeningPids(server.output());
+    expect(new Set(pids).size, server.output()).toBe(2);
+    expect(pids).not.toContain(server.child.pid);
+
+    const { cookie } = await httpLogin(server.url, 'town1');
+    for (let i = 0; i < 10; i++) {
+      // New connections are handed to the processes in turn; the session holds on each.
+      const res = await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie, connection: 'close' } });
+      expect(res.status).toBe(200);
+    }
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+  });
+});

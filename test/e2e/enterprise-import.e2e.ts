@@ -91,14 +91,28 @@ async function upload(page: Page, file: string): Promise<void> {
 const resultStatus = (page: Page) => page.getByTestId('import-result').getAttribute('data-status');
 const tableRows = (page: Page, testId: string) => page.getByTestId(testId).locator('tr.ant-table-row');
 
-/** Opens a tree select, searches, and picks the node with exactly this title. */
+/**
+ * Opens a tree select, searches, and picks the node with exactly this title. Under heavy load a
+ * click during the dropdown's opening animation has been lost once (the select stayed empty for
+ * 30 s): like a user, the helper tries again — up to three times — before failing.
+ */
 async function pickTreeOption(page: Page, testId: string, search: string, title: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByTestId(testId).locator('input').fill(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${title}$`) });
-  await poll(() => option.count()).toBeGreaterThan(0);
-  await option.first().click();
-  await poll(() => page.getByTestId(testId).innerText()).toContain(title);
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.locator('input').fill(search);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${title}$`) });
+    await poll(() => option.count()).toBeGreaterThan(0);
+    await option.first().click();
+    const picked = await expect
+      .poll(() => select.innerText(), { timeout: 10_000 })
+      .toContain(title)
+      .then(() => true)
+      .catch(() => false);
+    if (picked) return;
+    if (attempt === 3) throw new Error(`${testId}: picking 「${title}」 did not take after 3 attempts (shows 「${await select.innerText()}」)`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 async function addTag(page: Page, tag: string): Promise<void> {

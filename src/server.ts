@@ -93,8 +93,8 @@ async function prepareDatabase(database: Database, config: Config, logger: Logge
 
 /**
  * SERVER_PROCESSES > 1 (PostgreSQL): this process migrates and seeds, then runs that many server
- * processes on the same port (node:cluster hands out connections in turn), replaces one that dies,
- * and stops them all on SIGTERM/SIGINT. The processes share nothing but the database.
+ * processes on the same port (node:cluster hands out connections in turn), replaces one that dies
+ * (gives up with exit code 1 after five deaths within a minute), and stops them all on SIGTERM/SIGINT. The processes share nothing but the database.
  */
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(config);
@@ -103,10 +103,25 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const execArgv = process.execArgv.some((a, i, all) => a === 'tsx' && all[i - 1] === '--import') ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv });
   let stopping = false;
+  let exitCode = 0;
+  const recentExits: number[] = [];
   for (let i = 0; i < config.processes; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      return;
+    }
+    const now = Date.now();
+    recentExits.push(now);
+    while ((recentExits[0] ?? now) < now - 60_000) recentExits.shift();
+    if (recentExits.length >= 5) {
+      logger.fatal({ pid: worker.process.pid, code, signal }, 'server processes keep stopping (5 within a minute); giving up');
+      stopping = true;
+      exitCode = 1;
+      const others = Object.values(cluster.workers ?? {});
+      if (others.length === 0) process.exit(exitCode);
+      for (const other of others) other?.process.kill('SIGTERM');
+      setTimeout(() => process.exit(exitCode), 5_000).unref();
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, 'a server process stopped; starting another');

@@ -35,7 +35,7 @@ function alive(pid: number): boolean {
 }
 
 describe('several server processes', () => {
-  it('serves from two processes on one port, logged in on either, and stops them all on SIGTERM', async () => {
+  it('serves from two processes on one port, logged in on either, replaces one that dies, and stops them all on SIGTERM', async () => {
     const deadline = Date.now() + 60_000;
     while (listeningPids(server.output()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const pids = listeningPids(server.output());
@@ -49,8 +49,16 @@ describe('several server processes', () => {
       expect(res.status).toBe(200);
     }
 
+    // A process that dies is replaced; the server keeps answering meanwhile.
+    process.kill(pids[0] as number, 'SIGKILL');
+    const replaced = Date.now() + 60_000;
+    while (listeningPids(server.output()).length < 3 && Date.now() < replaced) await new Promise((r) => setTimeout(r, 100));
+    const now = listeningPids(server.output());
+    expect(now).toHaveLength(3);
+    expect((await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie, connection: 'close' } })).status).toBe(200);
+
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    for (const pid of pids) expect(alive(pid)).toBe(false);
+    for (const pid of now) expect(alive(pid)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client';
-import { apiErrorText, apiIssues, applyIssuesToForm, isStaleVersion } from './form-error';
+import { apiErrorText, apiIssues, applyIssuesToForm, isStaleVersion, showFormError } from './form-error';
 
 const t = (zh: string) => zh;
 
@@ -66,5 +66,28 @@ describe('apiErrorText', () => {
     expect(isStaleVersion(new ApiError(409, 'org_unit.has_active_users', 'x'))).toBe(false);
     expect(apiErrorText(new ApiError(409, 'org_unit.has_active_users', '仍有 2 个启用的用户'), t)).toBe('仍有 2 个启用的用户');
     expect(apiErrorText(new ApiError(403, 'user.role_not_assignable', '您不能授予该角色'), t)).toBe('无权限：您不能授予该角色');
+  });
+});
+
+describe('showFormError', () => {
+  const toasts: string[] = [];
+  const ui = { message: { error: (text: string) => toasts.push(text) }, t, fieldsByCode: { 'targets.change_reason_required': ['reason'] } };
+
+  it('puts a domain error that belongs to a field on that field, not in a toast', () => {
+    const { form, set } = fakeForm([['reason'], ['peerGroup']]);
+    toasts.length = 0;
+    showFormError(form, new ApiError(409, 'targets.change_reason_required', '计划已发布，调整须说明原因'), ui);
+    expect(set).toEqual([{ name: ['reason'], errors: ['计划已发布，调整须说明原因'] }]);
+    expect(toasts).toEqual([]);
+  });
+
+  it('puts field issues on the fields and says anything else in a toast', () => {
+    const { form, set } = fakeForm([['peerGroup']]);
+    toasts.length = 0;
+    showFormError(form, invalid([{ path: 'peerGroup', message: '组别无效' }]), ui);
+    expect(set).toEqual([{ name: ['peerGroup'], errors: ['组别无效'] }]);
+    expect(toasts).toEqual(['请检查标红的字段']);
+    showFormError(form, new ApiError(403, 'auth.forbidden', '当前角色无权执行此操作'), ui);
+    expect(toasts[1]).toBe('无权限：当前角色无权执行此操作');
   });
 });

@@ -63,9 +63,19 @@ export function applyIssuesToForm(form: FormInstance, issues: ApiIssue[]): ApiIs
 
 /**
  * The usual catch block of a form submit: field issues go on the fields, anything else (and
- * unmatched issues) into a toast.
+ * unmatched issues) into a toast. `fieldsByCode` names the field a domain error belongs to (its
+ * message goes on that field instead of a toast).
  */
-export function showFormError(form: FormInstance, error: unknown, ui: { message: { error(text: string): unknown }; t: Translate }): void {
+export function showFormError(
+  form: FormInstance,
+  error: unknown,
+  ui: { message: { error(text: string): unknown }; t: Translate; fieldsByCode?: Readonly<Record<string, ReadonlyArray<string | number>>> },
+): void {
+  const field = error instanceof ApiError ? ui.fieldsByCode?.[error.code] : undefined;
+  if (field && error instanceof ApiError) {
+    form.setFields([{ name: [...field], errors: [error.message] }]);
+    return;
+  }
   const issues = apiIssues(error);
   if (issues.length > 0) {
     const rest = applyIssuesToForm(form, issues);

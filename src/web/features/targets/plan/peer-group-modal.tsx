@@ -6,9 +6,9 @@ import { App, Form, Input, Modal, Radio } from 'antd';
 import type { PlanUnitView, PlanView } from '../../../../domains/targets/plan-api-schema';
 import { peerGroupLabels } from '../../../../domains/targets/item-rules';
 import { peerGroups, type PeerGroup } from '../../../../domains/targets/plan-schema';
-import { apiErrorText, showFormError } from '../../../components/ui/form-error';
+import { showFormError } from '../../../components/ui/form-error';
 import { ModalFooter } from '../../../components/ui/modal-footer';
-import { api, ApiError } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useTargetsWrite } from '../api';
 
@@ -44,15 +44,7 @@ function PeerGroupForm({ plan, change, onClose }: { plan: PlanView; change: Peer
       message.success(t('排名组别已调整', 'Peer group changed'));
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'targets.change_reason_required') {
-        form.setFields([{ name: ['reason'], errors: [error.message] }]);
-        return;
-      }
-      if (error instanceof ApiError && error.status !== 400) {
-        message.error(apiErrorText(error, t));
-        return;
-      }
-      showFormError(form, error, { message, t });
+      showFormError(form, error, { message, t, fieldsByCode: { 'targets.change_reason_required': ['reason'] } });
     }
   };
 

@@ -11,9 +11,9 @@ import { useMemo, useRef, useState } from 'react';
 import type { PlanView } from '../../../../domains/targets/plan-api-schema';
 import type { PeriodView, ReportingRates } from '../../../../domains/targets/progress-schema';
 import { ErrorAlert } from '../../../components/ui/error-alert';
-import { apiErrorText, showFormError } from '../../../components/ui/form-error';
+import { showFormError } from '../../../components/ui/form-error';
 import { ModalFooter } from '../../../components/ui/modal-footer';
-import { api, ApiError } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { usePeriods, useReportingRates, useTargetsWrite } from '../api';
 import { reportingSummary } from '../plan-settings-form';
@@ -119,19 +119,7 @@ function DeadlineForm({ plan, period, onClose }: { plan: PlanView; period: Perio
       message.success(t(`${period.label}截止日已调整为 ${saved.deadline}`, `Deadline moved to ${saved.deadline}`));
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'targets.deadline_before_period_end') {
-        form.setFields([{ name: ['deadline'], errors: [error.message] }]);
-        return;
-      }
-      if (error instanceof ApiError && error.code === 'targets.change_reason_required') {
-        form.setFields([{ name: ['reason'], errors: [error.message] }]);
-        return;
-      }
-      if (error instanceof ApiError && error.status !== 400) {
-        message.error(apiErrorText(error, t));
-        return;
-      }
-      showFormError(form, error, { message, t });
+      showFormError(form, error, { message, t, fieldsByCode: { 'targets.deadline_before_period_end': ['deadline'], 'targets.change_reason_required': ['reason'] } });
     } finally {
       busy.current = false;
     }

@@ -1,8 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { localDate } from '../../../platform/clock';
-import { queryRows, type Db } from '../../../platform/db/types';
-import { rateString, scopeUnitsSql, type MetricDefinition, type MetricPeriod, type MetricScope, type MetricValue } from '../../../platform/metrics';
-import { countObligationsDue, countOverdueDevicesAsOf } from './obligation-store';
+import { rateString, type MetricDefinition, type MetricPeriod, type MetricScope, type MetricValue } from '../../../platform/metrics';
+import { countObligationsDueByScope, countOverdueDevicesByScope, type DueCounts } from './obligation-store';
 
 /**
  * Live metrics of the equipment registry (assessment indicators bind to them). Both are computed
@@ -23,52 +21,15 @@ import { countObligationsDue, countOverdueDevicesAsOf } from './obligation-store
  *   list's 超期未检 status, evaluated for a past day from the obligation history.
  * Days are local days in Asia/Shanghai (the metric interface carries no time zone).
  *
- * computeMany counts many territories in one query grouped by scope. Its conditions are those of
- * countObligationsDue / countOverdueDevicesAsOf (obligation-store.ts); keep the two in step (the
- * metric batch test compares both paths over the demo data).
+ * One scope or many, the counts come from the same grouped queries (obligation-store.ts).
  */
 const TIME_ZONE = 'Asia/Shanghai';
 const SOURCE = '特种设备检验义务与检验记录';
 const NOTHING_DUE: DueCounts = { due: 0, onTime: 0, late: 0, open: 0 };
 
-type DueCounts = { due: number; onTime: number; late: number; open: number };
-
 function asOfDay(periodTo: string, now: Date): string {
   const today = localDate(now, TIME_ZONE);
   return periodTo < today ? periodTo : today;
-}
-
-function obligationsOfScopes(scopes: readonly MetricScope[]): SQL {
-  return sql`equipment_obligations o JOIN equipment_devices d ON d.id = o.device_id JOIN ${scopeUnitsSql(scopes)} su ON su.org_unit_id = d.territory_org_unit_id`;
-}
-
-/** countObligationsDue for every scope in one query (scopes with nothing due have no entry). */
-async function countObligationsDueByScope(db: Db, scopes: readonly MetricScope[], options: { from: string; to: string; asOf: string }): Promise<Map<string, DueCounts>> {
-  const rows = await queryRows<DueCounts & { scope_id: string }>(
-    db,
-    sql`SELECT su.scope_id, count(*)::int AS due,
-               count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on < o.due_on)::int AS "onTime",
-               count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on >= o.due_on)::int AS late,
-               count(*) FILTER (WHERE o.state = 'open' OR (o.state = 'void' AND o.closed_on >= o.due_on))::int AS open
-        FROM ${obligationsOfScopes(scopes)}
-        WHERE o.due_on BETWEEN ${options.from} AND ${options.to} AND o.due_on <= ${options.asOf}
-          AND o.obligation IN ('periodic_inspection', 'first_inspection') AND o.track <> 'annual_check'
-          AND NOT (o.state = 'void' AND o.closed_on < o.due_on)
-        GROUP BY su.scope_id`,
-  );
-  return new Map(rows.map(({ scope_id, ...counts }) => [scope_id, counts]));
-}
-
-/** countOverdueDevicesAsOf for every scope in one query (scopes without overdue devices have no entry). */
-async function countOverdueDevicesByScope(db: Db, scopes: readonly MetricScope[], asOf: string): Promise<Map<string, number>> {
-  const rows = await queryRows<{ scope_id: string; n: number }>(
-    db,
-    sql`SELECT su.scope_id, count(DISTINCT o.device_id)::int AS n
-        FROM ${obligationsOfScopes(scopes)}
-        WHERE o.due_on <= ${asOf} AND (o.closed_on IS NULL OR o.closed_on > ${asOf})
-        GROUP BY su.scope_id`,
-  );
-  return new Map(rows.map((r) => [r.scope_id, r.n]));
 }
 
 function inspectionRateValue(scope: MetricScope, c: DueCounts, period: MetricPeriod, asOf: string, now: Date): MetricValue {
@@ -111,8 +72,8 @@ export const equipmentMetricDefinitions: MetricDefinition[] = [
     direction: 'higher_is_better',
     async compute(db, { scope, period, now }) {
       const asOf = asOfDay(period.to, now);
-      const c = await countObligationsDue(db, { from: period.from, to: period.to, asOf, territoryPath: scope.orgPath });
-      return inspectionRateValue(scope, c, period, asOf, now);
+      const counts = await countObligationsDueByScope(db, [scope], { from: period.from, to: period.to, asOf });
+      return inspectionRateValue(scope, counts.get(scope.orgUnitId) ?? NOTHING_DUE, period, asOf, now);
     },
     async computeMany(db, { scopes, period, now }) {
       const asOf = asOfDay(period.to, now);
@@ -128,7 +89,8 @@ export const equipmentMetricDefinitions: MetricDefinition[] = [
     direction: 'lower_is_better',
     async compute(db, { scope, period, now }) {
       const asOf = asOfDay(period.to, now);
-      return overdueDevicesValue(scope, await countOverdueDevicesAsOf(db, { asOf, territoryPath: scope.orgPath }), asOf, now);
+      const counts = await countOverdueDevicesByScope(db, [scope], asOf);
+      return overdueDevicesValue(scope, counts.get(scope.orgUnitId) ?? 0, asOf, now);
     },
     async computeMany(db, { scopes, period, now }) {
       const asOf = asOfDay(period.to, now);

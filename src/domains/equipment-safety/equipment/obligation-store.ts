@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db/types';
+import { scopeUnitsSql, type MetricScope } from '../../../platform/metrics';
 import { newId } from '../../../platform/ids';
 import type { InspectionConclusion, InspectionKind, InspectionResult, RegistrationStatus, SafetyGrade } from './enums';
 import type { InspectionTrack, RuleConfidence } from './inspection-rule-types';
@@ -212,36 +213,45 @@ export async function selectOpenObligations(db: Db, deviceId: string): Promise<O
   );
 }
 
-/** Obligations due in a period, for the inspection rate: counted once each, satisfied on time or not. */
-export async function countObligationsDue(
-  db: Db,
-  options: { from: string; to: string; asOf: string; territoryPath: string },
-): Promise<{ due: number; onTime: number; late: number; open: number }> {
-  const rows = await queryRows<{ due: number; onTime: number; late: number; open: number }>(
+/** Obligation counts of one scope (see countObligationsDueByScope). */
+export type DueCounts = { due: number; onTime: number; late: number; open: number };
+
+function obligationsOfScopes(scopes: readonly MetricScope[]): SQL {
+  return sql`equipment_obligations o JOIN equipment_devices d ON d.id = o.device_id JOIN ${scopeUnitsSql(scopes)} su ON su.org_unit_id = d.territory_org_unit_id`;
+}
+
+/**
+ * Periodic and first inspection obligations (not self-tests, annual checks or re-inspections) of
+ * the devices in each scope's territory that fell due in [from, to] and by `asOf`, excluding those
+ * voided before they fell due: how many, inspected before the due date (on time), on or after it
+ * (late), or still open. One query for all scopes; scopes with nothing due have no entry.
+ */
+export async function countObligationsDueByScope(db: Db, scopes: readonly MetricScope[], options: { from: string; to: string; asOf: string }): Promise<Map<string, DueCounts>> {
+  const rows = await queryRows<DueCounts & { scope_id: string }>(
     db,
-    sql`SELECT count(*)::int AS due,
+    sql`SELECT su.scope_id, count(*)::int AS due,
                count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on < o.due_on)::int AS "onTime",
                count(*) FILTER (WHERE o.state = 'satisfied' AND o.closed_on >= o.due_on)::int AS late,
                count(*) FILTER (WHERE o.state = 'open' OR (o.state = 'void' AND o.closed_on >= o.due_on))::int AS open
-        FROM equipment_obligations o JOIN equipment_devices d ON d.id = o.device_id
+        FROM ${obligationsOfScopes(scopes)}
         WHERE o.due_on BETWEEN ${options.from} AND ${options.to} AND o.due_on <= ${options.asOf}
           AND o.obligation IN ('periodic_inspection', 'first_inspection') AND o.track <> 'annual_check'
           AND NOT (o.state = 'void' AND o.closed_on < o.due_on)
-          AND d.territory_org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${options.territoryPath}%`})`,
+        GROUP BY su.scope_id`,
   );
-  return rows[0] ?? { due: 0, onTime: 0, late: 0, open: 0 };
+  return new Map(rows.map(({ scope_id, ...counts }) => [scope_id, counts]));
 }
 
-/** Devices with an obligation overdue on `asOf` (due ≤ asOf and not satisfied or voided by then). */
-export async function countOverdueDevicesAsOf(db: Db, options: { asOf: string; territoryPath: string }): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
+/** Devices of each scope with an obligation overdue on `asOf` (due ≤ asOf and not satisfied or voided by then); scopes without any have no entry. */
+export async function countOverdueDevicesByScope(db: Db, scopes: readonly MetricScope[], asOf: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ scope_id: string; n: number }>(
     db,
-    sql`SELECT count(DISTINCT o.device_id)::int AS n
-        FROM equipment_obligations o JOIN equipment_devices d ON d.id = o.device_id
-        WHERE o.due_on <= ${options.asOf} AND (o.closed_on IS NULL OR o.closed_on > ${options.asOf})
-          AND d.territory_org_unit_id IN (SELECT id FROM org_units WHERE path LIKE ${`${options.territoryPath}%`})`,
+    sql`SELECT su.scope_id, count(DISTINCT o.device_id)::int AS n
+        FROM ${obligationsOfScopes(scopes)}
+        WHERE o.due_on <= ${asOf} AND (o.closed_on IS NULL OR o.closed_on > ${asOf})
+        GROUP BY su.scope_id`,
   );
-  return rows[0]?.n ?? 0;
+  return new Map(rows.map((r) => [r.scope_id, r.n]));
 }
 
 export type ReminderCandidate = {

@@ -77,12 +77,19 @@ export async function buildUnitSeries(db: Db, options: { stations: StationRecord
     .map((g) => ({
       unit: g.unit,
       stationCount: g.stations.size,
-      days: [...g.days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, values]) => {
-        const area = computeAreaDailyAqi(day, values);
-        return { day, aqi: area.result.aqi, primaryPollutants: area.result.primaryPollutants, values: area.values };
-      }),
+      days: areaDailySeries(g.days),
     }))
     .sort((a, b) => (a.unit.name < b.unit.name ? -1 : 1));
+}
+
+/** An area's daily AQI in day order, from its stations' daily values grouped by day (HJ 633: AQI of the stations' mean concentrations). */
+export function areaDailySeries(valuesByDay: ReadonlyMap<string, Partial<Record<DailyValueCode, number | null>>[]>): UnitDay[] {
+  return [...valuesByDay.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, values]) => {
+      const area = computeAreaDailyAqi(day, values);
+      return { day, aqi: area.result.aqi, primaryPollutants: area.result.primaryPollutants, values: area.values };
+    });
 }
 
 /** One statistics row (good-day rate, category counts, primary pollutants, means) over days. */

@@ -1,9 +1,9 @@
 import type { DataScope } from '../../shared/actor';
 import type { Db } from '../../platform/db/types';
 import { commonScopePath, loadScopeMembers, type MetricDefinition, type MetricPeriod, type MetricScope, type MetricValue } from '../../platform/metrics';
-import { buildUnitSeries, loadAirStations, summariseDays, type UnitDay } from './air-statistics-service';
+import { areaDailySeries, buildUnitSeries, loadAirStations, summariseDays, type UnitDay } from './air-statistics-service';
 import { selectDailyRows, type StoredDailyRow } from './air-store';
-import { computeAreaDailyAqi, computePeriodMean } from './area-air-rules';
+import { computePeriodMean } from './area-air-rules';
 import { computeNoiseCompliance } from './noise-statistics-rules';
 import { loadNoiseMeasurements } from './noise-service';
 import type { NoiseRecord } from './noise-store';
@@ -38,16 +38,11 @@ async function airDays(db: Db, scope: MetricScope, from: string, to: string): Pr
   return { stations, days: series[0]?.days ?? [] };
 }
 
-/** The area's daily AQI from its stations' daily rows (as buildUnitSeries does for one area). */
+/** The area's daily AQI from its stations' daily rows. */
 function areaDays(rows: readonly StoredDailyRow[]): UnitDay[] {
   const byDay = new Map<string, StoredDailyRow['values'][]>();
   for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r.values]);
-  return [...byDay.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([day, values]) => {
-      const area = computeAreaDailyAqi(day, values);
-      return { day, aqi: area.result.aqi, primaryPollutants: area.result.primaryPollutants, values: area.values };
-    });
+  return areaDailySeries(byDay);
 }
 
 /** airDays for many scopes: the stations and daily rows under their common ancestor, loaded once. */

@@ -63,15 +63,20 @@ describe('backup and restore', () => {
     }
   });
 
-  it('refuses to restore over existing data unless forced', async () => {
+  it('refuses to restore over existing data unless forced, and tells running servers when it replaced it', async () => {
     const file = path.join(dir, 'b.jsonl.gz');
     await backupDatabase(t.database, file);
     const target = await connect({ url: null, dataDir: '', memory: {} });
     try {
       await restoreDatabase(target, file);
       await expect(restoreDatabase(target, file)).rejects.toThrow(/already holds data/);
+      const heard: string[] = [];
+      const listening = await target.listen('qc_auth_changed', { onMessage: (p) => heard.push(p), onUp: () => undefined, onDown: () => undefined });
       await restoreDatabase(target, file, { force: true });
+      await listening.close();
       expect(await fingerprint(target)).toEqual(await fingerprint(t.database));
+      // Running server processes drop their session caches: sessions and users were replaced.
+      expect(heard).toContain('restore');
     } finally {
       await target.close();
     }

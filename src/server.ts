@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { createApp } from './app';
 import { createSessionResolver, openSessionCache } from './domains/accounts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
 import { ConfigError, loadConfig, type Config } from './platform/config';
-import { connect, type Database } from './platform/db/connect';
+import { connect, connectionsPerProcess, type Database } from './platform/db/connect';
+import { queryOne } from './platform/db/types';
 import { DataDirLockedError } from './platform/db/lock';
 import { migrate } from './platform/db/migrate';
 import { createLogger, type Logger } from './platform/logger';
@@ -91,6 +93,18 @@ async function prepareDatabase(database: Database, config: Config, logger: Logge
   }
 }
 
+/** Warns when the processes could open more connections than the PostgreSQL server accepts. */
+async function warnAboutConnections(database: Database, config: Config, logger: Logger): Promise<void> {
+  const wanted = config.processes * connectionsPerProcess(config.db.poolSize);
+  const row = await queryOne<{ n: number }>(database.db, sql`SELECT current_setting('max_connections')::int AS n`);
+  if (row && wanted > row.n) {
+    logger.warn(
+      { processes: config.processes, poolSize: config.db.poolSize, connections: wanted, maxConnections: row.n },
+      `${config.processes} processes may open ${wanted} database connections but the server allows ${row.n}: lower DATABASE_POOL_SIZE or SERVER_PROCESSES, or raise max_connections`,
+    );
+  }
+}
+
 /**
  * SERVER_PROCESSES > 1 (PostgreSQL): this process migrates and seeds, then runs that many server
  * processes on the same port (node:cluster hands out connections in turn), replaces one that dies
@@ -99,6 +113,7 @@ async function prepareDatabase(database: Database, config: Config, logger: Logge
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(config);
   await prepareDatabase(database, config, logger);
+  await warnAboutConnections(database, config, logger);
   await database.close();
   const execArgv = process.execArgv.some((a, i, all) => a === 'tsx' && all[i - 1] === '--import') ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv });

@@ -62,3 +62,21 @@ describe('several server processes', () => {
     for (const pid of now) expect(alive(pid)).toBe(false);
   });
 });
+
+describe('connections of several server processes', () => {
+  it('warns at start when the processes could open more connections than PostgreSQL allows', async () => {
+    const greedy = startServer({ DATABASE_URL: database.url as string, DEMO_DATA: 'off', SERVER_PROCESSES: '2', DATABASE_POOL_SIZE: '60' }, await freePort());
+    try {
+      await waitForHealth(greedy);
+      const warning = greedy
+        .output()
+        .split('\n')
+        .find((line) => line.includes('max_connections'));
+      expect(warning).toBeDefined();
+      expect(JSON.parse(warning as string)).toMatchObject({ processes: 2, poolSize: 60, connections: 2 * (60 + 30 + 1) });
+    } finally {
+      greedy.child.kill('SIGTERM');
+      await greedy.exited;
+    }
+  });
+});

@@ -108,12 +108,21 @@ function rowsAsObjects(fields: ReadonlyArray<{ name: string }>, rows: unknown[][
   return out;
 }
 
+function preparedPoolSize(poolSize: number): number {
+  return Math.max(2, Math.ceil(poolSize / 2));
+}
+
+/** PostgreSQL connections one server process may open: the pool, the prepared-statement pool and one listener. */
+export function connectionsPerProcess(poolSize: number): number {
+  return poolSize + preparedPoolSize(poolSize) + 1;
+}
+
 async function connectPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
   // Named prepared statements (queryPreparedRows) run on connections of their own that keep one
   // generic plan per statement: their texts are chosen because one plan fits every value, and
   // PostgreSQL's default would re-plan them on every call whenever a custom plan looks cheaper.
-  const preparedPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c TimeZone=UTC -c plan_cache_mode=force_generic_plan' });
+  const preparedPool = new pg.Pool({ connectionString: url, max: preparedPoolSize(poolSize), options: '-c TimeZone=UTC -c plan_cache_mode=force_generic_plan' });
   for (const p of [pool, preparedPool]) {
     p.on('error', () => {
       // An idle client died (server restart); the pool replaces it on the next checkout.

@@ -108,7 +108,8 @@ async function warnAboutConnections(database: Database, config: Config, logger: 
 /**
  * SERVER_PROCESSES > 1 (PostgreSQL): this process migrates and seeds, then runs that many server
  * processes on the same port (node:cluster hands out connections in turn), replaces one that dies
- * (gives up with exit code 1 after five deaths within a minute), and stops them all on SIGTERM/SIGINT. The processes share nothing but the database.
+ * (gives up with exit code 1 after five deaths within a minute), and stops them all on
+ * SIGTERM/SIGINT. The processes share nothing but the database.
  */
 async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(config);
@@ -119,6 +120,15 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv });
   let stopping = false;
   let exitCode = 0;
+  /** Stops every server process; the primary exits with `code` once they are gone (with 1 if they are not gone after 20 s). */
+  const stopAll = (code: number) => {
+    stopping = true;
+    exitCode = code;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(code);
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
   const recentExits: number[] = [];
   for (let i = 0; i < config.processes; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -131,12 +141,7 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
     while ((recentExits[0] ?? now) < now - 60_000) recentExits.shift();
     if (recentExits.length >= 5) {
       logger.fatal({ pid: worker.process.pid, code, signal }, 'server processes keep stopping (5 within a minute); giving up');
-      stopping = true;
-      exitCode = 1;
-      const others = Object.values(cluster.workers ?? {});
-      if (others.length === 0) process.exit(exitCode);
-      for (const other of others) other?.process.kill('SIGTERM');
-      setTimeout(() => process.exit(exitCode), 5_000).unref();
+      stopAll(1);
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, 'a server process stopped; starting another');
@@ -145,12 +150,8 @@ async function runPrimary(config: Config, logger: Logger): Promise<void> {
   logger.info({ processes: config.processes }, 'starting server processes');
   const stop = (signal: string) => {
     if (stopping) return;
-    stopping = true;
     logger.info({ signal }, 'shutting down the server processes');
-    const workers = Object.values(cluster.workers ?? {});
-    if (workers.length === 0) process.exit(0);
-    for (const worker of workers) worker?.process.kill('SIGTERM');
-    setTimeout(() => process.exit(1), 20_000).unref();
+    stopAll(0);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

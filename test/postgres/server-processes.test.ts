@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/connect';
 import { createTestDb } from '../support/create-test-db';
 import { freePort, httpLogin, startServer, waitForHealth, type ServerProcess } from '../support/processes';
+import { waitUntil } from '../support/wait';
 
 /** SERVER_PROCESSES=2 on PostgreSQL: two server processes share the port and stop together. */
 let database: Database & { url?: string };
@@ -36,8 +37,7 @@ function alive(pid: number): boolean {
 
 describe('several server processes', () => {
   it('serves from two processes on one port, logged in on either, replaces one that dies, and stops them all on SIGTERM', async () => {
-    const deadline = Date.now() + 60_000;
-    while (listeningPids(server.output()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => listeningPids(server.output()).length >= 2, 'two listening processes', { timeoutMs: 60_000, everyMs: 100 }).catch(() => undefined);
     const pids = listeningPids(server.output());
     expect(new Set(pids).size, server.output()).toBe(2);
     expect(pids).not.toContain(server.child.pid);
@@ -51,8 +51,7 @@ describe('several server processes', () => {
 
     // A process that dies is replaced; the server keeps answering meanwhile.
     process.kill(pids[0] as number, 'SIGKILL');
-    const replaced = Date.now() + 60_000;
-    while (listeningPids(server.output()).length < 3 && Date.now() < replaced) await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => listeningPids(server.output()).length >= 3, 'a replacement process', { timeoutMs: 60_000, everyMs: 100 }).catch(() => undefined);
     const now = listeningPids(server.output());
     expect(now).toHaveLength(3);
     expect((await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie, connection: 'close' } })).status).toBe(200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/connect';
 import { createTestDb } from '../support/create-test-db';
 import { freePort, httpLogin, startServer, waitForHealth, type ServerProcess } from '../support/processes';
+import { waitUntil } from '../support/wait';
 
 /**
  * Two real server processes on one PostgreSQL, each with its session cache: a session works on
@@ -26,14 +27,10 @@ afterAll(async () => {
 
 const me = async (server: ServerProcess, cookie: string) => (await fetch(`${server.url}/api/v1/auth/me`, { headers: { cookie } })).status;
 
+/** The status b answers once the revocation has reached it (within 5 s), or 200 if it never does. */
 async function refusedSoon(server: ServerProcess, cookie: string): Promise<number> {
-  const deadline = Date.now() + 5_000;
-  let status = await me(server, cookie);
-  while (status === 200 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25));
-    status = await me(server, cookie);
-  }
-  return status;
+  await waitUntil(async () => (await me(server, cookie)) !== 200, 'the session to be refused', { timeoutMs: 5_000, everyMs: 25 }).catch(() => undefined);
+  return me(server, cookie);
 }
 
 describe('sessions across server processes', () => {

@@ -133,9 +133,7 @@ export function createSessionResolver(sessionConfig: Config['session'], cache: S
   return async (db, token, now) => {
     const id = sha256Hex(token);
     const hit = cache?.get(id);
-    if (hit && now.getTime() - hit.lastSeenMs <= TOUCH_INTERVAL_MS && !isSessionExpired({ lastSeenAt: new Date(hit.lastSeenMs), expiresAt: new Date(hit.expiresMs) }, now, sessionConfig.idleSeconds)) {
-      return hit.info;
-    }
+    if (hit && now.getTime() - hit.lastSeenAt.getTime() <= TOUCH_INTERVAL_MS && !isSessionExpired(hit, now, sessionConfig.idleSeconds)) return hit.info;
     const generation = cache?.generation() ?? 0;
     const found = await findSessionWithUser(db, id);
     if (!found) return null;
@@ -150,13 +148,10 @@ export function createSessionResolver(sessionConfig: Config['session'], cache: S
       await deleteSession(db, id);
       return null;
     }
-    let lastSeenMs = lastSeenAt.getTime();
-    if (now.getTime() - lastSeenMs > TOUCH_INTERVAL_MS) {
-      await touchSession(db, id, now);
-      lastSeenMs = now.getTime();
-    }
+    const touched = now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS;
+    if (touched) await touchSession(db, id, now);
     const info = toSessionInfo(id, row.csrf_token, user);
-    cache?.store(generation, id, { info, lastSeenMs, expiresMs: expiresAt.getTime() });
+    cache?.store(generation, id, { info, lastSeenAt: touched ? now : lastSeenAt, expiresAt });
     return info;
   };
 }

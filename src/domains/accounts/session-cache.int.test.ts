@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/create-test-db';
+import { waitUntil } from '../../../test/support/wait';
 import { DEMO_PASSWORD } from '../../demo/org-demo';
 import { loadConfig } from '../../platform/config';
 import type { Database } from '../../platform/db/connect';
@@ -49,14 +50,6 @@ async function cached(source: Pick<Database, 'listen'> = database) {
   return { cache, resolve: createSessionResolver(config.session, cache) };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Deletes a session row with the notification trigger switched off: a change the cache cannot hear of. */
 async function deleteUnheard(token: string): Promise<void> {
   await database.db.transaction(async (tx) => {
@@ -78,7 +71,7 @@ describe('session cache', () => {
     // An uncached resolver reads the database.
     expect(await createSessionResolver(config.session)(database.db, token, new Date())).toBeNull();
     await database.db.execute(sql`SELECT pg_notify(${AUTH_CHANGED_CHANNEL}, 'test')`);
-    await until(async () => (await resolve(database.db, token, new Date())) === null, 'the lookup to be refused');
+    await waitUntil(async () => (await resolve(database.db, token, new Date())) === null, 'the lookup to be refused');
   });
 
   it('refuses a session deleted by another process', async () => {
@@ -86,7 +79,7 @@ describe('session cache', () => {
     const token = await signIn('town1');
     expect(await resolve(database.db, token, new Date())).not.toBeNull();
     await database.db.execute(sql`DELETE FROM sessions WHERE id = ${sha256Hex(token)}`);
-    await until(async () => (await resolve(database.db, token, new Date())) === null, 'the deleted session to be refused');
+    await waitUntil(async () => (await resolve(database.db, token, new Date())) === null, 'the deleted session to be refused');
   });
 
   it('refuses the session of a user deactivated, or moved to a deactivated org unit, by another process', async () => {
@@ -94,12 +87,12 @@ describe('session cache', () => {
     const token = await signIn('town1');
     expect(await resolve(database.db, token, new Date())).not.toBeNull();
     await database.db.execute(sql`UPDATE users SET is_active = false WHERE username = 'town1'`);
-    await until(async () => (await resolve(database.db, token, new Date())) === null, 'the deactivated user to be refused');
+    await waitUntil(async () => (await resolve(database.db, token, new Date())) === null, 'the deactivated user to be refused');
 
     const other = await signIn('town2');
     expect(await resolve(database.db, other, new Date())).not.toBeNull();
     await database.db.execute(sql`UPDATE org_units SET is_active = false WHERE id = (SELECT org_unit_id FROM users WHERE username = 'town2')`);
-    await until(async () => (await resolve(database.db, other, new Date())) === null, 'the user of a deactivated unit to be refused');
+    await waitUntil(async () => (await resolve(database.db, other, new Date())) === null, 'the user of a deactivated unit to be refused');
   });
 
   it('shows a change of the user made by another process', async () => {
@@ -107,7 +100,7 @@ describe('session cache', () => {
     const token = await signIn('town1');
     expect((await resolve(database.db, token, new Date()))?.user.displayName).not.toBe('改名后的用户');
     await database.db.execute(sql`UPDATE users SET display_name = '改名后的用户' WHERE username = 'town1'`);
-    await until(async () => (await resolve(database.db, token, new Date()))?.user.displayName === '改名后的用户', 'the new name');
+    await waitUntil(async () => (await resolve(database.db, token, new Date()))?.user.displayName === '改名后的用户', 'the new name');
   });
 
   it('notifies real changes only: a login, a session touch or a login time does not drop the caches', async () => {
@@ -119,7 +112,7 @@ describe('session cache', () => {
       await database.db.execute(sql`UPDATE users SET last_login_at = now() WHERE username = 'office'`);
       await database.db.execute(sql`UPDATE users SET phone = '13800000000' WHERE username = 'office'`);
       await database.db.execute(sql`SELECT pg_notify(${AUTH_CHANGED_CHANNEL}, 'barrier')`);
-      await until(() => heard.includes('barrier'), 'the barrier');
+      await waitUntil(() => heard.includes('barrier'), 'the barrier');
       expect(heard).toEqual(['users', 'barrier']);
     } finally {
       await listening.close();
@@ -156,7 +149,7 @@ describe('session cache', () => {
     expect(row?.n).toBe(1);
     cache.invalidate();
     const info = (await createSessionResolver(config.session)(database.db, token, new Date())) as SessionInfo;
-    cache.store(generation, sha256Hex(token), { info, lastSeenMs: Date.now(), expiresMs: Date.now() + 60_000 });
+    cache.store(generation, sha256Hex(token), { info, lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 60_000) });
     expect(cache.get(sha256Hex(token))).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/connect';
-import type { Listening } from '../../platform/db/listen';
+import { AUTH_CHANGED_CHANNEL, type Listening } from '../../platform/db/listen';
 import type { SessionInfo } from '../../platform/http/context';
 
 /**
@@ -18,10 +18,10 @@ import type { SessionInfo } from '../../platform/http/context';
  * Revocation in another process therefore takes effect when its notification arrives
  * (milliseconds after commit), not after a TTL.
  */
-export const AUTH_CHANGED_CHANNEL = 'qc_auth_changed';
+export { AUTH_CHANGED_CHANNEL };
 
 /** A valid lookup: what the resolver returns, with the times it checks expiry and touching against. */
-export type CachedLookup = { readonly info: SessionInfo; readonly lastSeenMs: number; readonly expiresMs: number };
+export type CachedLookup = { readonly info: SessionInfo; readonly lastSeenAt: Date; readonly expiresAt: Date };
 
 export type SessionCache = {
   get(id: string): CachedLookup | null;

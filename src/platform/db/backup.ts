@@ -4,6 +4,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import type { Database } from './connect';
+import { AUTH_CHANGED_CHANNEL } from './listen';
 import { loadMigrations, migrate } from './migrate';
 import { queryRows, type Db } from './types';
 
@@ -231,9 +232,8 @@ export async function restoreDatabase(database: Database, file: string, options:
     }
   }
   await migrate(database);
-  // Sessions, users and org units were replaced under any running server process: each drops its
-  // session cache on this notification (accounts/session-cache.ts, channel of migration 0007).
-  await database.db.execute(sql`SELECT pg_notify('qc_auth_changed', 'restore')`);
+  // Sessions, users and org units were replaced under any running server process.
+  await database.db.execute(sql`SELECT pg_notify(${AUTH_CHANGED_CHANNEL}, 'restore')`);
   await database.db.execute(sql`INSERT INTO audit_log (actor_username, action, entity_type, summary, after)
     VALUES ('system:cli', 'system.restore', 'database', ${`从备份恢复 ${rows} 行（备份时间 ${header.createdAt}）`}, ${JSON.stringify({ rows, tables: tableCount, backupCreatedAt: header.createdAt })}::jsonb)`);
   return { tables: tableCount, rows, migrations: header.migrations };

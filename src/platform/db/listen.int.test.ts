@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/create-test-db';
+import { waitUntil } from '../../../test/support/wait';
 import type { Database } from './connect';
 import { queryRows } from './types';
 
@@ -14,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.close();
 });
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function recorder() {
   const state = { messages: [] as string[], ups: 0, downs: 0 };
@@ -49,7 +42,7 @@ describe('database.listen', () => {
         })
         .catch(() => undefined);
       await database.db.execute(sql`SELECT pg_notify('qc_listen_probe', 'barrier')`);
-      await until(() => state.messages.includes('barrier'), 'the barrier notification');
+      await waitUntil(() => state.messages.includes('barrier'), 'the barrier notification');
       expect(state.messages).toEqual(['committed', 'barrier']);
       expect(state.downs).toBe(0);
     } finally {
@@ -72,9 +65,9 @@ describe('database.listen', () => {
           sql`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN qc_listen_probe'`,
         );
         expect(killed).toEqual([{ ok: true }]);
-        await until(() => state.downs === 1 && state.ups === 2, 'down and up again');
+        await waitUntil(() => state.downs === 1 && state.ups === 2, 'down and up again');
         await database.db.execute(sql`SELECT pg_notify('qc_listen_probe', 'after reconnect')`);
-        await until(() => state.messages.includes('after reconnect'), 'a notification on the new connection');
+        await waitUntil(() => state.messages.includes('after reconnect'), 'a notification on the new connection');
       } finally {
         await listening.close();
       }

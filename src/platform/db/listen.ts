@@ -16,6 +16,12 @@ export type ListenHandlers = {
 
 export type Listening = { close(): Promise<void> };
 
+/**
+ * Sessions, users or org units changed (triggers of migration 0007, and a restore): every server
+ * process drops its session cache (accounts/session-cache.ts).
+ */
+export const AUTH_CHANGED_CHANNEL = 'qc_auth_changed';
+
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function checkChannel(channel: string): void {
